@@ -1,0 +1,99 @@
+"""The REST API, version 1: /api/v1/, OpenAPI schema at /api/v1/openapi.json, docs at /api/v1/docs.
+
+Every error is JSON `{"detail": "…"}` in the caller's language (Swedish unless
+`Accept-Language: en`): 400/422 invalid input, 401 no valid token, 403 not allowed, 404 unknown,
+409 a conflict with stored data. A refused write changes nothing.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as SchemaError
+
+from hcs.lib.errors import is_conflict, messages_of
+
+api = NinjaAPI(
+    title="Healthy Cities Sverige API",
+    version="1",
+    description=__doc__,
+    urls_namespace="api-v1",
+)
+
+_PROBLEMS = {
+    "missing": lambda: _("is required"),
+    "date_parsing": lambda: _("is not a valid date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": lambda: _("is not a valid date (YYYY-MM-DD)"),
+    "date_type": lambda: _("is not a valid date (YYYY-MM-DD)"),
+    "string_type": lambda: _("must be text"),
+    "int_parsing": lambda: _("must be a whole number"),
+    "enum": lambda: _("is not one of the allowed values"),
+    "literal_error": lambda: _("is not one of the allowed values"),
+    "string_too_long": lambda: _("is too long"),
+    "json_invalid": lambda: _("is not valid JSON"),
+    "model_attributes_type": lambda: _("must be an object"),
+    "dict_type": lambda: _("must be an object"),
+}
+
+
+def _field_name(loc) -> str:
+    # ("body", "payload", "decision", "date") -> "decision.date"
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    return ".".join(parts) or _("the request")
+
+
+@api.exception_handler(SchemaError)
+def on_schema_error(request, exc: SchemaError):
+    problems = []
+    for error in exc.errors:
+        describe = _PROBLEMS.get(error.get("type", ""), lambda: _("is not valid"))
+        problems.append(f"{_field_name(error.get('loc', ()))} {describe()}")
+    detail = _("Invalid input: %(problems)s.") % {"problems": "; ".join(problems)}
+    return api.create_response(request, {"detail": detail, "errors": problems}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    messages = messages_of(exc)
+    status = 409 if is_conflict(exc) else 422
+    return api.create_response(
+        request, {"detail": " ".join(messages), "errors": messages}, status=status
+    )
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    detail = str(exc) if str(exc) else _("Not found.")
+    return api.create_response(request, {"detail": detail}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return api.create_response(
+        request, {"detail": _("A valid API token for a staff user is required.")}, status=401
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request, exc):
+    return api.create_response(
+        request, {"detail": _("You are not allowed to do this.")}, status=403
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    detail = _("The request could not be read.") if exc.status_code == 400 else str(exc)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+def _register_routers() -> None:
+    from hcs.memberships.api import router as memberships_router
+    from hcs.organisations.api import router as organisations_router
+
+    api.add_router("", organisations_router)
+    api.add_router("", memberships_router)
+
+
+_register_routers()

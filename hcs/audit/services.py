@@ -1,0 +1,91 @@
+"""Recording changes in the audit trail. Called by every service that writes."""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from hcs.audit.models import AuditEntry
+
+REDACTED = "[raderat]"
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly copy of a field value."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
+        return value.name or ""
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of `fields` on `obj`, for comparing before and after a change."""
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """The fields whose value changed, as {field: [before, after]}."""
+    return {
+        name: [before.get(name), after.get(name)]
+        for name in {**before, **after}
+        if before.get(name) != after.get(name)
+    }
+
+
+def actor_label(actor) -> str:
+    if actor is None:
+        return "system"
+    if isinstance(actor, str):
+        return actor
+    return actor.get_username()
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    changes: Mapping[str, Any] | None = None,
+    message: str = "",
+) -> AuditEntry:
+    """Add an entry for a change to `obj` by `actor` (a user, a command's name, or None)."""
+    return AuditEntry.objects.create(
+        actor=actor if isinstance(actor, models.Model) else None,
+        actor_name=actor_label(actor)[:150],
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        changes=dict(changes or {}),
+        message=message[:300],
+    )
+
+
+def audit_redact(*, obj: models.Model, fields: Iterable[str], new_repr: str) -> int:
+    """Remove the personal values of `fields` from every entry about `obj` (GDPR erasure).
+
+    The entries themselves stay: the trail still shows that something was changed, and when.
+    """
+    fields = set(fields)
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+    )
+    count = 0
+    for entry in entries:
+        entry.changes = {
+            name: [REDACTED, REDACTED] if name in fields else values
+            for name, values in entry.changes.items()
+        }
+        entry.object_repr = new_repr
+        entry.save(update_fields=["changes", "object_repr"])
+        count += 1
+    return count

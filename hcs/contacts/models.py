@@ -1,0 +1,75 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from hcs.organisations.models import Organisation
+
+
+class ContactPerson(models.Model):
+    """A person a member organisation has appointed to deal with the network.
+
+    Personal data (GDPR): visible to staff with the permission to view contact persons only,
+    every change is in the audit trail, and `services.contact_person_erase` removes the
+    personal values for good while keeping the history of roles.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="contact_persons",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    title = models.CharField(
+        _("title"),
+        max_length=120,
+        blank=True,
+        help_text=_("For an official, e.g. Folkhälsostrateg."),
+    )
+    party = models.CharField(
+        _("party"), max_length=40, blank=True, help_text=_("For a politician, e.g. S, M, C, KD.")
+    )
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["organisation__name", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+
+class ContactRole(models.Model):
+    """A contact person's role for their organisation over a period (end inclusive, or open)."""
+
+    class Kind(models.TextChoices):
+        POLITICAL = "political", _("Political contact")
+        ADMINISTRATIVE = "administrative", _("Administrative contact")
+
+    person = models.ForeignKey(
+        ContactPerson, verbose_name=_("person"), on_delete=models.CASCADE, related_name="roles"
+    )
+    kind = models.CharField(_("role"), max_length=14, choices=Kind.choices)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact role")
+        verbose_name_plural = _("contact roles")
+        ordering = ["-start_date"]
+        indexes = [models.Index(fields=["kind", "start_date", "end_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="contact_role_ends_on_or_after_start",
+                violation_error_message=_("A role cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.person.name}"

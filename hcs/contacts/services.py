@@ -1,0 +1,234 @@
+"""Writes to contact persons, and the GDPR export and erasure of one person."""
+
+from datetime import date
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hcs.audit.models import AuditEntry
+from hcs.audit.services import audit_record, audit_redact, diff, snapshot
+from hcs.contacts.models import ContactPerson, ContactRole
+from hcs.memberships.rules import periods_overlap
+from hcs.organisations.models import Organisation
+
+PERSONAL_FIELDS = ("name", "email", "phone", "title", "party")
+ERASED_NAME = "Raderad kontaktperson"
+ROLE_FIELDS = ("kind", "start_date", "end_date")
+
+
+def _check_role_fits_person(person: ContactPerson, kind: str) -> None:
+    if kind == ContactRole.Kind.POLITICAL and not person.party.strip():
+        raise ValidationError(
+            {"party": ValidationError(_("A political contact needs a party."), code="required")}
+        )
+    if kind == ContactRole.Kind.ADMINISTRATIVE and not person.title.strip():
+        raise ValidationError(
+            {
+                "title": ValidationError(
+                    _("An administrative contact needs a title."), code="required"
+                )
+            }
+        )
+
+
+def _check_role_periods(role: ContactRole) -> None:
+    others = ContactRole.objects.filter(person_id=role.person_id, kind=role.kind).exclude(
+        pk=role.pk
+    )
+    for other in others:
+        if periods_overlap(role.start_date, role.end_date, other.start_date, other.end_date):
+            raise ValidationError(
+                _("%(person)s already has this role from %(start)s; the periods cannot overlap."),
+                code="overlap",
+                params={"person": role.person.name, "start": other.start_date.isoformat()},
+            )
+
+
+def contact_person_create(
+    *,
+    organisation: Organisation,
+    name: str,
+    actor,
+    email: str = "",
+    phone: str = "",
+    title: str = "",
+    party: str = "",
+) -> ContactPerson:
+    person = ContactPerson(
+        organisation=organisation,
+        name=name.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        title=title.strip(),
+        party=party.strip(),
+    )
+    with transaction.atomic():
+        person.full_clean()
+        person.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=person,
+            changes=diff({}, snapshot(person, ("organisation", *PERSONAL_FIELDS))),
+        )
+    return person
+
+
+def contact_person_update(*, person: ContactPerson, actor, **values) -> ContactPerson:
+    allowed = {"organisation", *PERSONAL_FIELDS}
+    if set(values) - allowed:
+        raise TypeError(f"contact_person_update cannot change {sorted(set(values) - allowed)}")
+    with transaction.atomic():
+        person = ContactPerson.objects.select_for_update().get(pk=person.pk)
+        if person.erased_at:
+            raise ValidationError(_("This person's data has been erased."), code="erased")
+        before = snapshot(person, values)
+        for name, value in values.items():
+            setattr(person, name, value.strip() if isinstance(value, str) else value)
+        person.full_clean()
+        for role in person.roles.all():
+            _check_role_fits_person(person, role.kind)
+        changes = diff(before, snapshot(person, values))
+        if changes:
+            person.save()
+            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=person, changes=changes)
+    return person
+
+
+def contact_role_add(
+    *, person: ContactPerson, kind: str, start_date: date, actor, end_date: date | None = None
+) -> ContactRole:
+    role = ContactRole(person=person, kind=kind, start_date=start_date, end_date=end_date)
+    with transaction.atomic():
+        ContactPerson.objects.select_for_update().get(pk=person.pk)
+        _check_role_fits_person(person, kind)
+        role.full_clean()
+        _check_role_periods(role)
+        role.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=person,
+            changes={f"role:{kind}": [None, f"{start_date.isoformat()}–{_iso(end_date)}"]},
+            message="Role added",
+        )
+    return role
+
+
+def contact_role_update(*, role: ContactRole, actor, **values) -> ContactRole:
+    if set(values) - set(ROLE_FIELDS):
+        raise TypeError(
+            f"contact_role_update cannot change {sorted(set(values) - set(ROLE_FIELDS))}"
+        )
+    with transaction.atomic():
+        ContactPerson.objects.select_for_update().get(pk=role.person_id)
+        role = ContactRole.objects.select_related("person").get(pk=role.pk)
+        before = snapshot(role, ROLE_FIELDS)
+        for name, value in values.items():
+            setattr(role, name, value)
+        _check_role_fits_person(role.person, role.kind)
+        role.full_clean()
+        _check_role_periods(role)
+        changes = diff(before, snapshot(role, ROLE_FIELDS))
+        if changes:
+            role.save()
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.UPDATE,
+                obj=role.person,
+                changes={f"role:{name}": values for name, values in changes.items()},
+                message="Role changed",
+            )
+    return role
+
+
+def contact_role_delete(*, role: ContactRole, actor) -> None:
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=role.person,
+            changes={f"role:{role.kind}": [f"{role.start_date}–{_iso(role.end_date)}", None]},
+            message="Role removed",
+        )
+        role.delete()
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
+    """Everything the platform holds about one person (GDPR art. 15), as a JSON-ready dict."""
+    with transaction.atomic():
+        # The trail about this person is their data too.
+        entries = AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(person.pk)
+        ).order_by("at")
+        data = {
+            "exported_at": timezone.now().isoformat(),
+            "person": {
+                "name": person.name,
+                "email": person.email,
+                "phone": person.phone,
+                "title": person.title,
+                "party": person.party,
+                "organisation": person.organisation.name,
+                "created_at": person.created_at.isoformat(),
+                "updated_at": person.updated_at.isoformat(),
+            },
+            "roles": [
+                {
+                    "role": role.kind,
+                    "from": role.start_date.isoformat(),
+                    "until": _iso(role.end_date),
+                }
+                for role in person.roles.order_by("start_date")
+            ],
+            "history": [
+                {
+                    "at": entry.at.isoformat(),
+                    "by": entry.actor_name,
+                    "action": entry.action,
+                    "changes": entry.changes,
+                }
+                for entry in entries
+            ],
+        }
+        audit_record(actor=actor, action=AuditEntry.Action.EXPORT, obj=person)
+    return data
+
+
+def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False) -> dict[str, Any]:
+    """Erase one person's personal data (GDPR art. 17) and return what was (or would be) erased.
+
+    The person row stays, renamed "Raderad kontaktperson", so that the organisation's history
+    of roles (who held a role when, not who the person was) survives; the personal values are
+    also removed from the audit trail.
+    """
+    with transaction.atomic():
+        person = ContactPerson.objects.select_for_update().get(pk=person.pk)
+        if person.erased_at:
+            raise ValidationError(_("This person's data has already been erased."), code="erased")
+        fields = [name for name in PERSONAL_FIELDS if getattr(person, name)]
+        summary = {"person_id": person.pk, "fields": fields, "dry_run": dry_run}
+        if dry_run:
+            return summary
+        summary["audit_entries_redacted"] = audit_redact(
+            obj=person, fields=PERSONAL_FIELDS, new_repr=ERASED_NAME
+        )
+        person.name = ERASED_NAME
+        person.email = person.phone = person.title = person.party = ""
+        person.erased_at = timezone.now()
+        person.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.ERASE,
+            obj=person,
+            changes={name: ["[raderat]", ""] for name in fields},
+        )
+    return summary

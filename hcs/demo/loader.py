@@ -1,0 +1,108 @@
+"""Loads the demo network through the same services the coordinator uses."""
+
+from itertools import cycle
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from hcs.accounts.services import coordinator_group_ensure
+from hcs.contacts.models import ContactPerson, ContactRole
+from hcs.contacts.services import contact_person_create, contact_role_add
+from hcs.demo import network_2024 as seed
+from hcs.memberships.models import Membership
+from hcs.memberships.services import membership_save
+from hcs.organisations.models import Organisation
+from hcs.organisations.reference import read_shipped_reference_data
+from hcs.organisations.services import organisation_update, reference_data_load
+
+ACTOR = "load_demo"
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans("åäöéÅÄÖÉ ", "aaoeAAOE.")
+    return text.translate(table).lower().replace("-", "")
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    report = {"memberships": 0, "contacts": 0, "users": 0}
+    if not Organisation.objects.exists():
+        reference_data_load(rows=read_shipped_reference_data())
+    organisations = Organisation.objects.in_bulk(field_name="code")
+
+    def member(code: str, website: str, **fields) -> None:
+        organisation = organisations[code]
+        if not organisation.website:
+            organisation_update(organisation=organisation, actor=ACTOR, website=website)
+        if Membership.objects.filter(
+            organisation=organisation, start_date=fields["start_date"]
+        ).exists():
+            return
+        membership_save(membership=Membership(organisation=organisation, **fields), actor=ACTOR)
+        report["memberships"] += 1
+
+    for code, website in seed.MEMBERS_2024.items():
+        member(code, website, **seed.MEMBER_SINCE_UNKNOWN)
+    for entry in (seed.NORRBOTTEN, seed.HUDDINGE):
+        entry = dict(entry)
+        member(entry.pop("code"), entry.pop("website"), **entry)
+
+    report["contacts"] = _load_contacts(organisations)
+    report["users"] = _load_coordinator()
+    return report
+
+
+def _load_contacts(organisations) -> int:
+    created = 0
+    names = cycle([(first, last) for last in seed.LAST_NAMES for first in seed.FIRST_NAMES])
+    parties, titles = cycle(seed.PARTIES), cycle(seed.TITLES)
+    codes = [*seed.MEMBERS_2024, seed.NORRBOTTEN["code"]]
+    for code in sorted(codes):
+        organisation = organisations[code]
+        for kind in ContactRole.Kind:
+            first, last = next(names)
+            party, title = next(parties), next(titles)
+            if kind == ContactRole.Kind.POLITICAL and code in seed.WITHOUT_POLITICAL_CONTACT:
+                continue
+            if (
+                kind == ContactRole.Kind.ADMINISTRATIVE
+                and code in seed.WITHOUT_ADMINISTRATIVE_CONTACT
+            ):
+                continue
+            email = f"{_slug(first)}.{_slug(last)}.{_slug(organisation.name)}@example.org"
+            if ContactPerson.objects.filter(email=email).exists():
+                continue
+            political = kind == ContactRole.Kind.POLITICAL
+            person = contact_person_create(
+                organisation=organisation,
+                name=f"{first} {last}",
+                email=email,
+                phone="",
+                title="" if political else title,
+                party=party if political else "",
+                actor=ACTOR,
+            )
+            contact_role_add(
+                person=person,
+                kind=kind,
+                start_date=max(seed.CONTACTS_FROM, _member_since(organisation)),
+                actor=ACTOR,
+            )
+            created += 1
+    return created
+
+
+def _member_since(organisation):
+    return organisation.memberships.order_by("start_date").values_list("start_date", flat=True)[0]
+
+
+def _load_coordinator() -> int:
+    group = coordinator_group_ensure()
+    users = get_user_model()
+    if users.objects.filter(username=seed.COORDINATOR["username"]).exists():
+        return 0
+    data = dict(seed.COORDINATOR)
+    password = data.pop("password")
+    user = users.objects.create_user(**data, password=password, is_staff=True)
+    user.groups.add(group)
+    return 1

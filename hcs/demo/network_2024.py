@@ -1,0 +1,95 @@
+"""The network as the seeds describe it (annual report 2024, Huddinge's exit minutes).
+
+Start dates the sources do not give are stored as approximate, never invented as exact: the
+annual report 2024 says who was a member during 2024, not since when, so those periods start
+"on or before 1 January 2024" until the coordinator enters the real dates.
+Contact persons are fictional, with example.org addresses (no real person's e-mail or phone).
+"""
+
+from datetime import date
+
+from hcs.lib.dates import DatePrecision
+
+ANNUAL_REPORT_2024 = "Verksamhetsberättelse 2024"
+
+# SCB code -> website. All twenty members of 2024 (regions 2-digit, municipalities 4-digit).
+MEMBERS_2024 = {
+    "13": "https://www.regionhalland.se",
+    "17": "https://www.regionvarmland.se",
+    "18": "https://www.regionorebrolan.se",
+    "05": "https://www.regionostergotland.se",
+    "14": "https://www.vgregion.se",
+    "1490": "https://www.boras.se",
+    "2080": "https://www.falun.se",
+    "1380": "https://www.halmstad.se",
+    "1283": "https://helsingborg.se",
+    "0123": "https://www.jarfalla.se",
+    "2580": "https://www.lulea.se",
+    "1281": "https://lund.se",
+    "1280": "https://malmo.se",
+    "1496": "https://www.skovde.se",
+    "1270": "https://www.tomelilla.se",
+    "1488": "https://www.trollhattan.se",
+    "0139": "https://upplands-bro.se",
+    "1470": "https://vara.se",
+    "2380": "https://www.ostersund.se",
+}
+MEMBER_SINCE_UNKNOWN = {
+    "start_date": date(2024, 1, 1),
+    "start_precision": DatePrecision.ON_OR_BEFORE,
+    "note": (
+        "Member throughout 2024 according to the annual report 2024; "
+        "the start date is not in the sources."
+    ),
+}
+
+NORRBOTTEN = {
+    "code": "25",
+    "website": "https://www.norrbotten.se",
+    "start_date": date(2024, 6, 1),
+    "start_precision": DatePrecision.MONTH,
+    "note": "New member in 2024, 'från juni' according to the annual report 2024.",
+}
+
+HUDDINGE = {
+    "code": "0126",
+    "website": "https://www.huddinge.se",
+    "start_date": date(2008, 10, 20),
+    "start_precision": DatePrecision.DAY,
+    "join_decision_body": "Kommunstyrelsen",
+    "join_decision_date": date(2008, 10, 20),
+    # The minutes give the exit decision, not the day membership ended: the year is stored.
+    "end_date": date(2023, 12, 31),
+    "end_precision": DatePrecision.YEAR,
+    "exit_decision_body": "Kommunstyrelsens arbetsutskott",
+    "exit_decision_date": date(2023, 4, 26),
+    "exit_decision_paragraph": "§ 9",
+    "exit_decision_registry_number": "KS-2022/2516.10",
+    "note": (
+        "Decided on 20 October 2008 to apply for membership; decided on 26 April 2023 "
+        "(KS-2022/2516.10, § 9) to leave. The day membership ended is not in the minutes."
+    ),
+}
+
+# Fictional contacts. Two members are left without one kind of contact, so the secretariat's
+# flags have something to show.
+FIRST_NAMES = ["Anna", "Erik", "Maria", "Johan", "Sara", "Lars", "Emma", "Karl", "Lina", "Omar"]
+LAST_NAMES = ["Exempelsson", "Demodotter", "Provare", "Testberg", "Mönstergren"]
+PARTIES = ["S", "M", "C", "KD", "L", "V", "MP"]
+TITLES = [
+    "Folkhälsostrateg",
+    "Strateg social hållbarhet",
+    "Folkhälsosamordnare",
+    "Utvecklingsledare",
+]
+WITHOUT_POLITICAL_CONTACT = {"25"}  # Region Norrbotten, new in 2024
+WITHOUT_ADMINISTRATIVE_CONTACT = {"1470"}  # Vara
+CONTACTS_FROM = date(2023, 1, 1)
+
+COORDINATOR = {
+    "username": "koordinator",
+    "password": "healthy-cities-demo",
+    "email": "koordinator@example.org",
+    "first_name": "Demo",
+    "last_name": "Koordinator",
+}

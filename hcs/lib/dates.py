@@ -1,0 +1,31 @@
+"""Dates that the sources give only roughly, and how to show them."""
+
+from datetime import date
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("exact date")
+    MONTH = "month", _("month known, day not")
+    YEAR = "year", _("year known, date not")
+    ON_OR_BEFORE = "on_or_before", _("on or before this date")
+
+
+def format_date(day: date | None, precision: str = DatePrecision.DAY) -> str:
+    """A date as a Swedish reader expects it, at the precision it is known.
+
+    "14 mars 2024"; "juni 2024"; "2023"; "senast 1 januari 2024".
+    """
+    if day is None:
+        return ""
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(day, "YEAR_MONTH_FORMAT")
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    text = formats.date_format(day, "DATE_FORMAT")
+    if precision == DatePrecision.ON_OR_BEFORE:
+        return _("on or before %(date)s") % {"date": text}
+    return text

@@ -1,0 +1,23 @@
+"""Error codes shared by services and the views and API that report them."""
+
+from django.core.exceptions import ValidationError
+
+# A write that contradicts data already stored (e.g. an overlapping membership): HTTP 409.
+CONFLICT_CODES = frozenset({"overlap", "open_period_exists", "already_ended", "conflict"})
+
+
+def error_codes(error: ValidationError) -> set[str]:
+    return {e.code for e in error.error_list if e.code} if hasattr(error, "error_list") else set()
+
+
+def is_conflict(error: ValidationError) -> bool:
+    if hasattr(error, "error_dict"):
+        codes = {e.code for errors in error.error_dict.values() for e in errors}
+    else:
+        codes = error_codes(error)
+    return bool(codes & CONFLICT_CODES)
+
+
+def messages_of(error: ValidationError) -> list[str]:
+    """Every message of an error, one string each, for a list or a JSON `detail`."""
+    return [str(message) for message in error.messages]

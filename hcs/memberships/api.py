@@ -1,0 +1,177 @@
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from hcs.accounts.auth import StaffToken
+from hcs.lib.dates import DatePrecision
+from hcs.memberships.models import Decision, Membership
+from hcs.memberships.queries import members_on, organisation_periods
+from hcs.memberships.services import DecisionData, membership_end, membership_start
+from hcs.organisations.models import Organisation
+
+router = Router(tags=["memberships"])
+
+
+class MemberOut(Schema):
+    code: str
+    name: str
+    kind: str
+    since: date
+    until: date | None
+    since_approximate: bool
+
+
+class DecisionIn(Schema):
+    body: str
+    date: date
+    paragraph: str = ""
+    registry_number: str = ""
+
+
+class DecisionOut(Schema):
+    kind: str
+    body: str
+    date: date
+    paragraph: str
+    registry_number: str
+    document_url: str | None
+
+
+class MembershipOut(Schema):
+    id: int
+    organisation_code: str
+    start_date: date
+    start_precision: DatePrecision
+    end_date: date | None
+    end_precision: DatePrecision
+    decisions: list[DecisionOut]
+
+
+class MembershipIn(Schema):
+    organisation_code: str
+    start_date: date
+    start_precision: DatePrecision = DatePrecision.DAY
+    decision: DecisionIn
+
+
+class MembershipEndIn(Schema):
+    end_date: date
+    end_precision: DatePrecision = DatePrecision.DAY
+    decision: DecisionIn
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _membership_out(request, membership: Membership) -> dict:
+    decisions = []
+    for kind in Decision.KINDS:
+        decision = Decision.from_membership(membership, kind)
+        if decision is None:
+            continue
+        decisions.append(
+            {
+                "kind": kind,
+                "body": decision.body,
+                "date": decision.date,
+                "paragraph": decision.paragraph,
+                "registry_number": decision.registry_number,
+                "document_url": request.build_absolute_uri(decision.document.url)
+                if decision.document
+                else None,
+            }
+        )
+    return {
+        "id": membership.pk,
+        "organisation_code": membership.organisation.code,
+        "start_date": membership.start_date,
+        "start_precision": membership.start_precision,
+        "end_date": membership.end_date,
+        "end_precision": membership.end_precision,
+        "decisions": decisions,
+    }
+
+
+def _organisation(code: str) -> Organisation:
+    try:
+        return Organisation.objects.get(code=code)
+    except Organisation.DoesNotExist as exc:
+        raise Http404(
+            _("There is no municipality or region with the code %(code)s.") % {"code": code}
+        ) from exc
+
+
+def _require(request, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+@router.get("/members", response=list[MemberOut])
+def list_members(request, on: date | None = None):
+    """The members on a date (default: today), regions first."""
+    day = on or timezone.localdate()
+    return [
+        {
+            "code": row.code,
+            "name": row.name,
+            "kind": row.kind,
+            "since": row.since,
+            "until": row.until,
+            "since_approximate": row.since_precision != DatePrecision.DAY,
+        }
+        for row in members_on(day)
+    ]
+
+
+@router.get(
+    "/organisations/{code}/memberships",
+    response={200: list[MembershipOut], 404: ErrorOut},
+)
+def list_memberships(request, code: str):
+    """An organisation's membership periods with their decisions, oldest first."""
+    organisation = _organisation(code)
+    return [_membership_out(request, m) for m in organisation_periods(organisation)]
+
+
+@router.post(
+    "/memberships",
+    response={201: MembershipOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    auth=StaffToken(),
+)
+def create_membership(request, payload: MembershipIn):
+    """Record a new membership period backed by the member's joining decision."""
+    _require(request, "memberships.add_membership")
+    membership = membership_start(
+        organisation=_organisation(payload.organisation_code),
+        start_date=payload.start_date,
+        start_precision=payload.start_precision,
+        decision=DecisionData(**payload.decision.dict()),
+        actor=request.user,
+    )
+    return 201, _membership_out(request, membership)
+
+
+@router.post(
+    "/memberships/{membership_id}/end",
+    response={200: MembershipOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    auth=StaffToken(),
+)
+def end_membership(request, membership_id: int, payload: MembershipEndIn):
+    """End an open membership on `end_date` (its last day), backed by the exit decision."""
+    _require(request, "memberships.change_membership")
+    membership = Membership.objects.select_related("organisation").filter(pk=membership_id).first()
+    if membership is None:
+        raise Http404(_("There is no membership with the id %(id)s.") % {"id": membership_id})
+    membership = membership_end(
+        membership=membership,
+        end_date=payload.end_date,
+        end_precision=payload.end_precision,
+        decision=DecisionData(**payload.decision.dict()),
+        actor=request.user,
+    )
+    return 200, _membership_out(request, membership)

@@ -1,0 +1,93 @@
+"""Reads of the member registry, each in a fixed number of queries whatever the data's size."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+
+from hcs.memberships.models import Membership
+from hcs.memberships.rules import count_phrase
+from hcs.organisations.models import Organisation
+from hcs.organisations.queries import with_latest_population
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    code: str
+    name: str
+    kind: str
+    kind_label: str
+    website: str
+    since: date
+    since_precision: str
+    until: date | None
+    until_precision: str
+    population: int | None
+    population_year: int | None
+
+
+@dataclass(frozen=True)
+class MemberCount:
+    regions: int
+    municipalities: int
+
+    @property
+    def total(self) -> int:
+        return self.regions + self.municipalities
+
+    @property
+    def phrase(self) -> str:
+        return count_phrase(regions=self.regions, municipalities=self.municipalities)
+
+
+def _rows(memberships) -> list[MemberRow]:
+    memberships = with_latest_population(
+        memberships.select_related("organisation"), organisation_ref="organisation"
+    ).order_by("organisation__name", "start_date")
+    rows: dict[str, MemberRow] = {}
+    for m in memberships:
+        o = m.organisation
+        first = rows.get(o.code)
+        rows[o.code] = MemberRow(
+            code=o.code,
+            name=o.name,
+            kind=o.kind,
+            kind_label=o.get_kind_display(),
+            website=o.website,
+            # A year can hold two periods of one organisation: show it once, from the first.
+            since=first.since if first else m.start_date,
+            since_precision=first.since_precision if first else m.start_precision,
+            until=m.end_date,
+            until_precision=m.end_precision,
+            population=m.population,
+            population_year=m.population_year,
+        )
+    return sorted(rows.values(), key=lambda r: (r.kind != "region", r.name))
+
+
+def active_between(first_day: date, last_day: date) -> Q:
+    return Q(start_date__lte=last_day) & (Q(end_date__isnull=True) | Q(end_date__gte=first_day))
+
+
+def members_on(day: date) -> list[MemberRow]:
+    """The members on `day`: regions first, then municipalities, each by name."""
+    return _rows(Membership.objects.filter(active_between(day, day)))
+
+
+def members_during(year: int) -> list[MemberRow]:
+    """Every organisation that was a member on some day of `year` (the annual report's list)."""
+    return _rows(Membership.objects.filter(active_between(date(year, 1, 1), date(year, 12, 31))))
+
+
+def count_members(rows: list[MemberRow]) -> MemberCount:
+    regions = sum(1 for row in rows if row.kind == Organisation.Kind.REGION)
+    return MemberCount(regions=regions, municipalities=len(rows) - regions)
+
+
+def organisation_periods(organisation: Organisation) -> list[Membership]:
+    return list(organisation.memberships.order_by("start_date"))
+
+
+def ever_members():
+    """Organisations that have been members at some time, for the public member pages."""
+    return Organisation.objects.filter(memberships__isnull=False).distinct()

@@ -1,0 +1,81 @@
+"""The public website: who the members are. Open to everyone, no login."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from hcs.memberships.queries import (
+    count_members,
+    ever_members,
+    members_during,
+    members_on,
+    organisation_periods,
+)
+from hcs.organisations.queries import with_latest_population
+from hcs.public.forms import MembersFilterForm
+
+
+@login_not_required
+@require_GET
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+@require_GET
+def home(request):
+    rows = members_on(timezone.localdate())
+    return render(request, "public/home.html", {"count": count_members(rows)})
+
+
+@login_not_required
+@require_GET
+def members(request):
+    form = MembersFilterForm(request.GET or None)
+    today = timezone.localdate()
+    year = day = None
+    if form.is_bound and form.is_valid() and form.cleaned_data["ar"]:
+        year = form.cleaned_data["ar"]
+        rows = members_during(year)
+        heading = _("Members during %(year)d") % {"year": year}
+    else:
+        day = form.cleaned_data["datum"] if form.is_bound and form.is_valid() else None
+        day = day or today
+        rows = members_on(day)
+        heading = None
+    context = {
+        "form": form,
+        "rows": rows,
+        "count": count_members(rows),
+        "day": day,
+        "year": year,
+        "today": today,
+        "heading": heading,
+    }
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    template = "public/_member_list.html" if request.htmx else "public/members.html"
+    return render(request, template, context, status=status)
+
+
+@login_not_required
+@require_GET
+def member_detail(request, code: str):
+    organisation = with_latest_population(ever_members().filter(code=code)).first()
+    if organisation is None:
+        raise Http404(_("No member with that code."))
+    periods = organisation_periods(organisation)
+    today = timezone.localdate()
+    current = next((p for p in periods if p.is_active_on(today)), None)
+    return render(
+        request,
+        "public/member_detail.html",
+        {
+            "organisation": organisation,
+            "periods": periods,
+            "current": current,
+            "earlier": [p for p in periods if p is not current],
+        },
+    )

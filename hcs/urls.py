@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import gettext_lazy as _
+
+from hcs.api import api
+from hcs.public.views import healthz
+
+
+def _public(patterns):
+    """Mark every view under `patterns` as open to anonymous users (the API checks its own auth)."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            _public(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            pattern.callback = login_not_required(pattern.callback)
+    return patterns
+
+
+api_urls, app_name, namespace = api.urls
+_public(api_urls)
+
+admin.site.site_header = _("Healthy Cities Sverige – back office")
+admin.site.site_title = _("Healthy Cities Sverige")
+admin.site.index_title = _("Registry")
+
+urlpatterns = [
+    path("", include("hcs.public.urls")),
+    path("kansli/", include("hcs.backoffice.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include((api_urls, app_name), namespace=namespace)),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "konto/logga-in/",
+        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
+        name="login",
+    ),
+    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "konto/nytt-losenord/",
+        auth_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "konto/nytt-losenord/skickat/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "konto/nytt-losenord/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "konto/nytt-losenord/klart/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
