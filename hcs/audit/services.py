@@ -48,7 +48,7 @@ def actor_label(actor) -> str:
     return actor.get_username()
 
 
-def audit_record(
+def audit_entry(
     *,
     actor,
     action: str,
@@ -56,8 +56,8 @@ def audit_record(
     changes: Mapping[str, Any] | None = None,
     message: str = "",
 ) -> AuditEntry:
-    """Add an entry for a change to `obj` by `actor` (a user, a command's name, or None)."""
-    return AuditEntry.objects.create(
+    """An unsaved entry for a change to `obj` by `actor` (a user, a command's name, or None)."""
+    return AuditEntry(
         actor=actor if isinstance(actor, models.Model) else None,
         actor_name=actor_label(actor)[:150],
         action=action,
@@ -67,6 +67,13 @@ def audit_record(
         changes=dict(changes or {}),
         message=message[:300],
     )
+
+
+def audit_record(**entry) -> AuditEntry:
+    """Add an entry to the trail; takes the arguments of `audit_entry`."""
+    saved = audit_entry(**entry)
+    saved.save()
+    return saved
 
 
 def audit_redact(*, obj: models.Model, fields: Iterable[str], new_repr: str) -> int:

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from hcs.accounts.auth import StaffToken
 from hcs.lib.dates import DatePrecision
@@ -153,7 +153,7 @@ def create_membership(request, payload: MembershipIn):
         decision=DecisionData(**payload.decision.dict()),
         actor=request.user,
     )
-    return 201, _membership_out(request, membership)
+    return Status(201, _membership_out(request, membership))
 
 
 @router.post(
@@ -174,4 +174,4 @@ def end_membership(request, membership_id: int, payload: MembershipEndIn):
         decision=DecisionData(**payload.decision.dict()),
         actor=request.user,
     )
-    return 200, _membership_out(request, membership)
+    return Status(200, _membership_out(request, membership))

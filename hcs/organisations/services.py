@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record, diff, snapshot
+from hcs.audit.services import audit_entry, audit_record, diff, snapshot
 from hcs.organisations.models import Organisation, Population
 from hcs.organisations.reference import SOURCE, OrganisationRow
 
@@ -34,17 +34,69 @@ def reference_data_load(
 ) -> LoadReport:
     """Create or update organisations and population figures so they match `rows`.
 
-    Idempotent. A file without an organisation number leaves the stored one as it is.
+    Idempotent. A file without an organisation number leaves the stored one as it is. The rows
+    come from `parse_reference_files`, which has checked them; the database checks them again.
     """
+    actor = actor or "load_reference_data"
     report = LoadReport()
     try:
         with transaction.atomic():
             existing = {o.code: o for o in Organisation.objects.select_for_update()}
+            new = [
+                Organisation(code=row.code, **_reference_values(row))
+                for row in rows
+                if row.code not in existing
+            ]
+            for organisation in new:
+                organisation.full_clean(validate_unique=False, validate_constraints=False)
+            existing.update({o.code: o for o in Organisation.objects.bulk_create(new)})
+            report.created = [o.code for o in new]
+
             figures = {
                 (p.organisation_id, p.year): p for p in Population.objects.select_for_update()
             }
+            new_figures, entries = [], []
             for row in rows:
-                _load_row(row, existing.get(row.code), figures, actor, report)
+                organisation = existing[row.code]
+                created = row.code in report.created
+                changes = {} if created else _update_reference_values(organisation, row)
+                for year, population in sorted(row.populations.items()):
+                    current = figures.get((organisation.pk, year))
+                    if current is None:
+                        new_figures.append(
+                            Population(
+                                organisation=organisation,
+                                year=year,
+                                population=population,
+                                source=SOURCE,
+                            )
+                        )
+                    elif current.population != population:
+                        current.population = population
+                        current.save(update_fields=["population"])
+                    else:
+                        continue
+                    before = current.population if current else None
+                    changes[f"population_{year}"] = [None if created else before, population]
+                    report.populations_written += 1
+                if created:
+                    changes = {**diff({}, _reference_values(row)), **changes}
+                elif changes:
+                    report.updated.append(row.code)
+                else:
+                    report.unchanged += 1
+                    continue
+                entries.append(
+                    audit_entry(
+                        actor=actor,
+                        action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
+                        obj=organisation,
+                        changes=changes,
+                        message="Reference data (SCB)",
+                    )
+                )
+            Population.objects.bulk_create(new_figures)
+            AuditEntry.objects.bulk_create(entries)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -52,53 +104,22 @@ def reference_data_load(
     return report
 
 
-def _load_row(row, organisation, figures, actor, report: LoadReport) -> None:
-    wanted = {name: getattr(row, name) for name in _REFERENCE_FIELDS}
+def _reference_values(row: OrganisationRow) -> dict:
+    values = {name: getattr(row, name) for name in _REFERENCE_FIELDS}
     if row.org_number:
-        wanted["org_number"] = row.org_number
-    if organisation is None:
-        organisation = Organisation(code=row.code, **wanted)
-        organisation.full_clean()
-        organisation.save()
-        before: dict = {}
-        action = AuditEntry.Action.CREATE
-        report.created.append(row.code)
-    else:
-        before = snapshot(organisation, wanted)
+        values["org_number"] = row.org_number
+    return values
+
+
+def _update_reference_values(organisation: Organisation, row: OrganisationRow) -> dict:
+    wanted = _reference_values(row)
+    changes = diff(snapshot(organisation, wanted), wanted)
+    if changes:
         for name, value in wanted.items():
             setattr(organisation, name, value)
-        action = AuditEntry.Action.UPDATE
-    changes = diff(before, wanted)
-    if changes and action == AuditEntry.Action.UPDATE:
         organisation.full_clean()
         organisation.save()
-
-    for year, population in sorted(row.populations.items()):
-        current = figures.get((organisation.pk, year))
-        if current is None:
-            Population.objects.create(
-                organisation=organisation, year=year, population=population, source=SOURCE
-            )
-        elif current.population != population:
-            current.population = population
-            current.save(update_fields=["population"])
-        else:
-            continue
-        changes[f"population_{year}"] = [current.population if current else None, population]
-        report.populations_written += 1
-
-    if not changes:
-        report.unchanged += 1
-        return
-    if action == AuditEntry.Action.UPDATE:
-        report.updated.append(row.code)
-    audit_record(
-        actor=actor or "load_reference_data",
-        action=action,
-        obj=organisation,
-        changes=changes,
-        message="Reference data (SCB)",
-    )
+    return changes
 
 
 def population_import(
