@@ -62,6 +62,7 @@ def reference_data_load(
                 changes = {} if created else _update_reference_values(organisation, row)
                 for year, population in sorted(row.populations.items()):
                     current = figures.get((organisation.pk, year))
+                    before = None if current is None else current.population
                     if current is None:
                         new_figures.append(
                             Population(
@@ -76,8 +77,7 @@ def reference_data_load(
                         current.save(update_fields=["population"])
                     else:
                         continue
-                    before = current.population if current else None
-                    changes[f"population_{year}"] = [None if created else before, population]
+                    changes[f"population_{year}"] = [before, population]
                     report.populations_written += 1
                 if created:
                     changes = {**diff({}, _reference_values(row)), **changes}
