@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import Q
 
+from hcs.lib.dates import DatePrecision
 from hcs.memberships.models import Membership
 from hcs.memberships.rules import count_phrase
 from hcs.organisations.models import Organisation
@@ -24,6 +25,13 @@ class MemberRow:
     until_precision: str
     population: int | None
     population_year: int | None
+
+    def joined_after(self, day: date) -> bool:
+        """Whether the membership began after `day` (a start "on or before" a date may not have)."""
+        return self.since > day and self.since_precision != DatePrecision.ON_OR_BEFORE
+
+    def left_before(self, day: date) -> bool:
+        return self.until is not None and self.until < day
 
 
 @dataclass(frozen=True)

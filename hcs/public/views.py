@@ -1,5 +1,7 @@
 """The public website: who the members are. Open to everyone, no login."""
 
+from datetime import date
+
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -40,20 +42,21 @@ def members(request):
     if form.is_bound and form.is_valid() and form.cleaned_data["ar"]:
         year = form.cleaned_data["ar"]
         rows = members_during(year)
-        heading = _("Members during %(year)d") % {"year": year}
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        # Only those who joined or left during the year get a note, as in the annual report.
+        notes = {row.code: (row.joined_after(first), row.left_before(last)) for row in rows}
     else:
         day = form.cleaned_data["datum"] if form.is_bound and form.is_valid() else None
         day = day or today
         rows = members_on(day)
-        heading = None
+        notes = {}
     context = {
         "form": form,
-        "rows": rows,
+        "rows": [(row, *notes.get(row.code, (False, False))) for row in rows],
         "count": count_members(rows),
         "day": day,
         "year": year,
         "today": today,
-        "heading": heading,
     }
     status = 400 if form.is_bound and not form.is_valid() else 200
     template = "public/_member_list.html" if request.htmx else "public/members.html"

@@ -28,6 +28,7 @@ def test_a_year_lists_everyone_who_was_a_member_during_it(client, demo):
     page = _text(client.get("/medlemmar/?ar=2024"))
     assert "Under 2024: 20 medlemmar: 6 regioner och 14 kommuner" in page
     assert "från juni 2024" in page  # Region Norrbotten joined during the year
+    assert page.count("från ") == 1  # the others were members all year: no note
 
 
 def test_huddinge_is_listed_in_2015(client, demo):
@@ -115,3 +116,10 @@ def test_the_number_of_queries_does_not_grow_with_the_registry(client, demo, url
             ]
         )
     assert _queries(client, url) == small
+
+
+def test_an_anonymous_visitor_can_switch_to_english(client, demo):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/medlemmar/"})
+    assert response.status_code == 302
+    page = _text(client.get("/medlemmar/?datum=2024-12-31"))
+    assert "20 members: 6 regions and 14 municipalities" in page

@@ -1,0 +1,94 @@
+"""Våra medlemmar in a real browser (Debian's Chromium): changing the date, and accessibility.
+
+Skipped with a message where Chromium is missing, except when CI=true (see conftest.py).
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SERIOUS = {"serious", "critical"}
+
+
+def _serious_violations(page):
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} elements)"
+        for v in results.response["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def test_changing_the_date_changes_the_count(page, live_server):
+    page.goto(f"{live_server.url}/medlemmar/?datum=2024-12-31")
+    count = page.locator("#member-count")
+    assert "20 medlemmar: 6 regioner och 14 kommuner" in count.inner_text().replace("\xa0", " ")
+
+    page.fill("#id_datum", "2024-03-01")
+    page.locator("#id_datum").dispatch_event("change")
+    page.wait_for_function("document.querySelector('#member-count').dataset.total === '19'")
+    assert "19 medlemmar: 5 regioner och 14 kommuner" in count.inner_text().replace("\xa0", " ")
+    assert "datum=2024-03-01" in page.url  # the chosen date can be bookmarked and shared
+    assert page.get_by_role("link", name="Region Norrbotten").count() == 0
+
+
+def test_choosing_a_year_lists_the_annual_reports_members(page, live_server):
+    page.goto(f"{live_server.url}/medlemmar/")
+    page.fill("#id_ar", "2024")
+    page.locator("#id_ar").press("Enter")
+    # Today's count is also 20: wait for the year's heading, not the number.
+    page.wait_for_function("document.querySelector('#member-count').textContent.includes('2024')")
+    assert page.locator("#member-count").get_attribute("data-total") == "20"
+    assert "från juni 2024" in page.locator("#member-list").inner_text()
+
+
+def test_the_members_page_works_without_javascript(browser, live_server, demo):
+    context = browser.new_context(java_script_enabled=False, locale="sv-SE")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/medlemmar/?datum=2024-12-31")
+    page.fill("#id_datum", "2024-03-01")
+    page.locator("#id_datum").locator("xpath=..").get_by_role("button").click()
+    page.wait_for_url("**datum=2024-03-01**")
+    assert page.locator("#member-count").get_attribute("data-total") == "19"
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/medlemmar/?datum=2024-12-31",
+        "/medlemmar/?datum=fel",
+        "/medlemmar/0126/",
+        "/konto/logga-in/",
+    ],
+)
+def test_pages_have_no_serious_accessibility_violations(page, live_server, path):
+    page.goto(f"{live_server.url}{path}")
+    assert _serious_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/medlemmar/", "/medlemmar/0126/"])
+def test_member_pages_fit_a_phone(browser, live_server, demo, path):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(f"{live_server.url}{path}")
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert not overflow
+    assert _serious_violations(page) == []
+    context.close()
