@@ -17,7 +17,7 @@ class DatePrecision(models.TextChoices):
 def format_date(day: date | None, precision: str = DatePrecision.DAY) -> str:
     """A date as a Swedish reader expects it, at the precision it is known.
 
-    "14 mars 2024"; "juni 2024"; "2023"; "senast 1 januari 2024".
+    "14 mars 2024"; "juni 2024"; "2023"; "1 januari 2024 eller tidigare".
     """
     if day is None:
         return ""
@@ -27,5 +27,5 @@ def format_date(day: date | None, precision: str = DatePrecision.DAY) -> str:
         return str(day.year)
     text = formats.date_format(day, "DATE_FORMAT")
     if precision == DatePrecision.ON_OR_BEFORE:
-        return _("on or before %(date)s") % {"date": text}
+        return _("%(date)s or earlier") % {"date": text}
     return text

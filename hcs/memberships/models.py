@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.dates import DatePrecision
+from hcs.lib.files import validate_pdf
 from hcs.organisations.models import Organisation
 
 
@@ -65,7 +66,7 @@ class Membership(models.Model):
         _("joining decision: minutes extract (PDF)"),
         upload_to="decisions/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
     )
 
     exit_decision_body = models.CharField(_("exit decision: body"), max_length=100, blank=True)
@@ -80,7 +81,7 @@ class Membership(models.Model):
         _("exit decision: minutes extract (PDF)"),
         upload_to="decisions/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
     )
 
     note = models.TextField(_("note"), blank=True)

@@ -94,3 +94,43 @@ def test_the_coordinator_edits_an_organisations_website(coordinator_client, demo
 def test_the_audit_trail_shows_who_changed_what(coordinator_client, demo):
     page = coordinator_client.get("/admin/audit/auditentry/?q=Huddinge").content.decode()
     assert "load_demo" in page
+
+
+def test_a_decision_pdf_is_stored_with_the_membership(coordinator_client, demo):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    stockholm = Organisation.objects.get(code="0180")
+    pdf = SimpleUploadedFile("protokoll.pdf", b"%PDF-1.7\n%minimal\n", "application/pdf")
+    response = coordinator_client.post(
+        "/admin/memberships/membership/add/", {**_form(stockholm), "join_decision_document": pdf}
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(organisation=stockholm)
+    assert membership.join_decision.document.name.endswith(".pdf")
+
+
+def test_a_document_that_is_not_a_pdf_is_refused_and_nothing_is_saved(coordinator_client, demo):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    stockholm = Organisation.objects.get(code="0180")
+    fake = SimpleUploadedFile("protokoll.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+    response = coordinator_client.post(
+        "/admin/memberships/membership/add/", {**_form(stockholm), "join_decision_document": fake}
+    )
+    assert response.status_code == 200
+    assert "inte ett PDF-dokument" in response.content.decode()
+    assert not Membership.objects.filter(organisation=stockholm).exists()
+
+
+def test_a_too_large_document_is_refused(coordinator_client, demo, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MAX_DOCUMENT_BYTES = 10
+    stockholm = Organisation.objects.get(code="0180")
+    big = SimpleUploadedFile("protokoll.pdf", b"%PDF-1.7\n" + b"x" * 100, "application/pdf")
+    response = coordinator_client.post(
+        "/admin/memberships/membership/add/", {**_form(stockholm), "join_decision_document": big}
+    )
+    assert response.status_code == 200
+    assert "för stor" in response.content.decode()
+    assert not Membership.objects.filter(organisation=stockholm).exists()

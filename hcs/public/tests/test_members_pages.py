@@ -26,7 +26,7 @@ def test_choosing_an_earlier_date_changes_the_count(client, demo):
 
 def test_a_year_lists_everyone_who_was_a_member_during_it(client, demo):
     page = _text(client.get("/medlemmar/?ar=2024"))
-    assert "Under 2024: 20 medlemmar: 6 regioner och 14 kommuner" in page
+    assert "Under 2024 hade nätverket 20 medlemmar: 6 regioner och 14 kommuner" in page
     assert "från juni 2024" in page  # Region Norrbotten joined during the year
     assert page.count("från ") == 1  # the others were members all year: no note
 
