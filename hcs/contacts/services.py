@@ -140,7 +140,7 @@ def contact_role_update(*, role: ContactRole, actor, **values) -> ContactRole:
                 actor=actor,
                 action=AuditEntry.Action.UPDATE,
                 obj=role.person,
-                changes={f"role:{name}": values for name, values in changes.items()},
+                changes={f"role:{name}": pair for name, pair in changes.items()},
                 message="Role changed",
             )
     return role

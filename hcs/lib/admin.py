@@ -18,17 +18,18 @@ class ServiceAdmin(admin.ModelAdmin):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except ValidationError as error:
-            for message in messages_of(error):
-                self.message_user(request, message, level=messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+            return self._refused(request, error)
 
     def delete_view(self, request, object_id, extra_context=None):
         try:
             return super().delete_view(request, object_id, extra_context)
         except ValidationError as error:
-            for message in messages_of(error):
-                self.message_user(request, message, level=messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+            return self._refused(request, error)
+
+    def _refused(self, request, error: ValidationError):
+        for message in messages_of(error):
+            self.message_user(request, message, level=messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())
 
     def get_actions(self, request):
         # The bulk delete action would bypass the services and the audit trail.

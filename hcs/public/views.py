@@ -37,17 +37,17 @@ def home(request):
 @require_GET
 def members(request):
     form = MembersFilterForm(request.GET or None)
+    valid = form.is_bound and form.is_valid()
     today = timezone.localdate()
     year = day = None
-    if form.is_bound and form.is_valid() and form.cleaned_data["ar"]:
+    if valid and form.cleaned_data["ar"]:
         year = form.cleaned_data["ar"]
         rows = members_during(year)
         first, last = date(year, 1, 1), date(year, 12, 31)
         # Only those who joined or left during the year get a note, as in the annual report.
         notes = {row.code: (row.joined_after(first), row.left_before(last)) for row in rows}
     else:
-        day = form.cleaned_data["datum"] if form.is_bound and form.is_valid() else None
-        day = day or today
+        day = (form.cleaned_data["datum"] if valid else None) or today
         rows = members_on(day)
         notes = {}
     context = {
@@ -58,9 +58,11 @@ def members(request):
         "year": year,
         "today": today,
     }
-    status = 400 if form.is_bound and not form.is_valid() else 200
-    template = "public/_member_list.html" if request.htmx else "public/members.html"
-    return render(request, template, context, status=status)
+    if request.htmx:
+        # htmx swaps only successful responses: the fragment carries the error itself.
+        return render(request, "public/_member_list.html", context)
+    status = 400 if form.is_bound and not valid else 200
+    return render(request, "public/members.html", context, status=status)
 
 
 @login_not_required

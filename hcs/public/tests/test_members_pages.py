@@ -54,6 +54,12 @@ def test_an_htmx_request_gets_only_the_list(client, demo):
     assert "<html" not in page
 
 
+def test_a_bad_year_in_the_live_form_shows_its_error_in_the_list(client, demo):
+    response = client.get("/medlemmar/?ar=1999", headers={"HX-Request": "true"})
+    assert response.status_code == 200  # so that htmx shows it
+    assert "2004" in _text(response)
+
+
 def test_the_page_is_in_english_when_asked_for(client, demo):
     response = client.get("/medlemmar/?datum=2024-12-31", headers={"Accept-Language": "en"})
     assert "20 members: 6 regions and 14 municipalities" in _text(response)
