@@ -100,3 +100,11 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty page cache (SQLite may reuse ids after a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()

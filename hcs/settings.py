@@ -98,8 +98,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Public pages are cached per process and keyed by the registry's version (hcs/lib/pagecache.py):
+# a change shows within REGISTRY_VERSION_CHECK_SECONDS. Set CACHE_URL-style backends here if a
+# shared cache is wanted; the per-process memory cache needs no service.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+REGISTRY_VERSION_CHECK_SECONDS = float(envstr("REGISTRY_VERSION_CHECK_SECONDS", "1"))
 # A website typed without a scheme ("www.lund.se") means https, as it will in Django 6.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 

@@ -17,5 +17,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Every request checks the registry's version, so a test sees its own writes at once.
+REGISTRY_VERSION_CHECK_SECONDS = 0
 STATIC_ROOT = tempfile.mkdtemp(prefix="hcs-test-static-")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hcs-test-media-")

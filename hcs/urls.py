@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from hcs.api import api
@@ -34,7 +35,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # CSRF-exempt so that public pages carry no per-visitor token and can be cached; the worst a
+    # forged request can do is change someone's language.
+    path(
+        "i18n/setlang/",
+        csrf_exempt(login_not_required(set_language)),
+        name="set_language",
+    ),
     path(
         "konto/logga-in/",
         login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),

@@ -92,3 +92,14 @@ def test_member_pages_fit_a_phone(browser, live_server, demo, path):
     assert not overflow
     assert _serious_violations(page) == []
     context.close()
+
+
+def test_a_visitor_switches_to_english_and_back(page, live_server):
+    page.goto(f"{live_server.url}/medlemmar/?datum=2024-12-31")
+    page.get_by_role("button", name="In English").click()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert (
+        "20 members: 6 regions and 14 municipalities" in page.locator("#member-count").inner_text()
+    )
+    page.get_by_role("button", name="På svenska").click()
+    page.wait_for_function("document.documentElement.lang === 'sv'")

@@ -9,7 +9,6 @@ from hcs.lib.dates import DatePrecision
 from hcs.memberships.models import Membership
 from hcs.memberships.rules import count_phrase
 from hcs.organisations.models import Organisation
-from hcs.organisations.queries import with_latest_population
 
 
 @dataclass(frozen=True)
@@ -23,8 +22,6 @@ class MemberRow:
     since_precision: str
     until: date | None
     until_precision: str
-    population: int | None
-    population_year: int | None
 
     def joined_after(self, day: date) -> bool:
         """Whether the membership began after `day` (a start "on or before" a date may not have)."""
@@ -49,26 +46,32 @@ class MemberCount:
 
 
 def _rows(memberships) -> list[MemberRow]:
-    memberships = with_latest_population(
-        memberships.select_related("organisation"), organisation_ref="organisation"
-    ).order_by("organisation__name", "start_date")
+    # Only the columns the list shows: this runs on every uncached public request.
+    values = memberships.order_by("organisation__name", "start_date").values_list(
+        "organisation__code",
+        "organisation__name",
+        "organisation__kind",
+        "organisation__website",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+    )
+    labels = dict(Organisation.Kind.choices)
     rows: dict[str, MemberRow] = {}
-    for m in memberships:
-        o = m.organisation
-        first = rows.get(o.code)
-        rows[o.code] = MemberRow(
-            code=o.code,
-            name=o.name,
-            kind=o.kind,
-            kind_label=o.get_kind_display(),
-            website=o.website,
+    for code, name, kind, website, start, start_precision, end, end_precision in values:
+        first = rows.get(code)
+        rows[code] = MemberRow(
+            code=code,
+            name=name,
+            kind=kind,
+            kind_label=labels[kind],
+            website=website,
             # A year can hold two periods of one organisation: show it once, from the first.
-            since=first.since if first else m.start_date,
-            since_precision=first.since_precision if first else m.start_precision,
-            until=m.end_date,
-            until_precision=m.end_precision,
-            population=m.population,
-            population_year=m.population_year,
+            since=first.since if first else start,
+            since_precision=first.since_precision if first else start_precision,
+            until=end,
+            until_precision=end_precision,
         )
     return sorted(rows.values(), key=lambda r: (r.kind != "region", r.name))
 

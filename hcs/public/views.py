@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from hcs.lib.pagecache import cache_public_page
 from hcs.memberships.queries import (
     count_members,
     ever_members,
@@ -28,6 +29,7 @@ def healthz(request):
 
 @login_not_required
 @require_GET
+@cache_public_page
 def home(request):
     rows = members_on(timezone.localdate())
     return render(request, "public/home.html", {"count": count_members(rows)})
@@ -35,6 +37,7 @@ def home(request):
 
 @login_not_required
 @require_GET
+@cache_public_page
 def members(request):
     form = MembersFilterForm(request.GET or None)
     valid = form.is_bound and form.is_valid()
@@ -67,6 +70,7 @@ def members(request):
 
 @login_not_required
 @require_GET
+@cache_public_page
 def member_detail(request, code: str):
     organisation = with_latest_population(ever_members().filter(code=code)).first()
     if organisation is None:
