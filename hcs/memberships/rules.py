@@ -13,10 +13,6 @@ def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: dat
     return not (a_ends_before_b or b_ends_before_a)
 
 
-def is_member_on(periods: list[tuple[date, date | None]], day: date) -> bool:
-    return any(start <= day and (end is None or end >= day) for start, end in periods)
-
-
 def count_phrase(*, regions: int, municipalities: int) -> str:
     """The count as the annual report writes it: "20 medlemmar: 6 regioner och 14 kommuner"."""
     total = regions + municipalities

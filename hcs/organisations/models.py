@@ -52,10 +52,6 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_region(self) -> bool:
-        return self.kind == self.Kind.REGION
-
 
 class Population(models.Model):
     """An organisation's population on 31 December of `year` (SCB, folkmängd)."""
