@@ -110,8 +110,6 @@ CACHES = {
 }
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 REGISTRY_VERSION_CHECK_SECONDS = float(envstr("REGISTRY_VERSION_CHECK_SECONDS", "1"))
-# A website typed without a scheme ("www.lund.se") means https, as it will in Django 6.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -75,7 +75,7 @@ def test_the_coordinator_edits_an_organisations_website(coordinator_client, demo
         f"/admin/organisations/organisation/{lund.pk}/change/",
         {
             "name": "Lund",
-            "website": "https://www.lund.se",
+            "website": "www.lund.se",
             "org_number": "212000-1132",
             **{
                 f"{inline}-{n}": v
