@@ -89,11 +89,13 @@ def on_http_error(request, exc: HttpError):
 
 
 def _register_routers() -> None:
+    from hcs.fees.api import router as fees_router
     from hcs.memberships.api import router as memberships_router
     from hcs.organisations.api import router as organisations_router
 
     api.add_router("", organisations_router)
     api.add_router("", memberships_router)
+    api.add_router("", fees_router)
 
 
 _register_routers()

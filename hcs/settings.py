@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "hcs.organisations",
     "hcs.memberships",
     "hcs.contacts",
+    "hcs.fees",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",

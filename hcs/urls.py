@@ -32,6 +32,7 @@ admin.site.index_title = _("Registry")
 urlpatterns = [
     path("", include("hcs.public.urls")),
     path("kansli/", include("hcs.backoffice.urls")),
+    path("kansli/avgifter/", include("hcs.fees.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),

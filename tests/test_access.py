@@ -23,8 +23,19 @@ PUBLIC = {
     "/konto/nytt-losenord/skickat/",
     "/konto/nytt-losenord/<uidb64>/<token>/",
     "/konto/nytt-losenord/klart/",
+    "/bli-medlem/",
+    "/api/v1/fees/<year>/schedule",
+    "/api/v1/fees/<year>/summary",
 }
-SAMPLE = {"<str:code>": "1280", "<code>": "1280", "<int:pk>": "1", "<uidb64>": "MQ", "<token>": "x"}
+SAMPLE = {
+    "<str:code>": "1280",
+    "<code>": "1280",
+    "<int:pk>": "1",
+    "<uidb64>": "MQ",
+    "<token>": "x",
+    "<year>": "2024",
+    "<int:year>": "2024",
+}
 
 
 def _routes(patterns, prefix=""):
@@ -55,6 +66,8 @@ def test_every_route_is_known_to_this_test():
         "/kansli/befolkning/",
         "/kansli/kontaktpersoner/<int:pk>/export/",
         "/kansli/kontaktpersoner/<int:pk>/radera/",
+        "/kansli/avgifter/",
+        "/kansli/avgifter/<int:year>/",
         "/konto/logga-ut/",
         "/api/v1/memberships",
         "/api/v1/memberships/<membership_id>/end",

@@ -16,6 +16,7 @@ COORDINATOR_PERMISSIONS = {
     "memberships": ["view", "add", "change", "delete"],
     "contacts": ["view", "add", "change", "delete"],
     "audit": ["view"],
+    "fees": ["view", "add", "change"],
 }
 
 

@@ -9,6 +9,8 @@ from hcs.accounts.services import coordinator_group_ensure
 from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.services import contact_person_create, contact_role_add
 from hcs.demo import network_2024 as seed
+from hcs.fees.models import FeeSchedule
+from hcs.fees.services import fee_schedule_save
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_save
 from hcs.organisations.models import Organisation
@@ -25,7 +27,7 @@ def _slug(text: str) -> str:
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
-    report = {"memberships": 0, "contacts": 0, "users": 0}
+    report = {"memberships": 0, "fee_schedules": 0, "contacts": 0, "users": 0}
     if not Organisation.objects.exists():
         reference_data_load(rows=read_shipped_reference_data())
     organisations = Organisation.objects.in_bulk(field_name="code")
@@ -47,9 +49,19 @@ def load_demo() -> dict[str, int]:
         entry = dict(entry)
         member(entry.pop("code"), entry.pop("website"), **entry)
 
+    report["fee_schedules"] = _load_fees()
     report["contacts"] = _load_contacts(organisations)
     report["users"] = _load_coordinator()
     return report
+
+
+def _load_fees() -> int:
+    if FeeSchedule.objects.filter(year=seed.FEES_2024["year"]).exists():
+        return 0
+    fee_schedule_save(
+        schedule=FeeSchedule(**seed.FEES_2024), tiers=seed.FEE_TIERS_2024, actor=ACTOR
+    )
+    return 1
 
 
 def _load_contacts(organisations) -> int:

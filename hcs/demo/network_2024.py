@@ -93,3 +93,19 @@ COORDINATOR = {
     "first_name": "Demo",
     "last_name": "Koordinator",
 }
+
+# "Medlemsavgifter 2024" on the Bli medlem page. The annual report's revenue (878 050 kr, a new
+# member joining during the year) shows that a member joining in June paid half the fee.
+FEES_2024 = {
+    "year": 2024,
+    "region_amount": 58500,
+    "population_year": 2023,
+    "proration": "half",
+    "leaving": "full_year",
+    "decision": "Medlemsavgifter 2024 enligt webbsidan Bli medlem",
+    "note": (
+        "Half fee for a member joining during the year: inferred from the annual report 2024 "
+        "(revenue 878 050 kr = 19 full fees + half of Region Norrbotten's)."
+    ),
+}
+FEE_TIERS_2024 = [(0, 23400), (20000, 41000), (200000, 58500)]

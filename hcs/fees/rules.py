@@ -1,0 +1,101 @@
+"""The fee rule: what one member owes for one year. Pure: no database, tested with hypothesis.
+
+    fee = full fee by kind and population, reduced only for a member who joins during the year
+          (the year's proration policy) or leaves during it (the year's leaving rule)
+
+All amounts are whole kronor; a reduced fee is rounded to whole kronor, halves upwards.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from hcs.fees.models import LeavingRule, Proration
+
+REGION = "region"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    year: int
+    tiers: tuple[tuple[int, int], ...]  # (min_population, amount), ascending, the first from 0
+    region_amount: int
+    proration: str = Proration.NONE
+    leaving: str = LeavingRule.FULL_YEAR
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date | None  # inclusive; None = open
+
+
+def full_fee(schedule: Schedule, kind: str, population: int | None) -> int | None:
+    """The whole year's fee: regions pay the region amount, municipalities by population tier.
+
+    None when a municipality's population is unknown (the fee cannot be computed).
+    """
+    if kind == REGION:
+        return schedule.region_amount
+    if population is None:
+        return None
+    amount = 0
+    for min_population, tier_amount in schedule.tiers:
+        if population >= min_population:
+            amount = tier_amount
+    return amount
+
+
+def _months(first: date, last: date) -> int:
+    """Whole calendar months from `first` to `last` inclusive, counting a month only if whole."""
+    start_month = first.month if first.day == 1 else first.month + 1
+    end_month = last.month if _is_last_day_of_month(last) else last.month - 1
+    return max(0, end_month - start_month + 1)
+
+
+def _is_last_day_of_month(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
+
+
+def share_of_year(schedule: Schedule, periods: list[Period]) -> Fraction:
+    """The share of the full fee owed for the year, from the membership periods."""
+    first_day, last_day = date(schedule.year, 1, 1), date(schedule.year, 12, 31)
+    inside = [
+        (max(p.start, first_day), min(p.end or last_day, last_day))
+        for p in periods
+        if p.start <= last_day and (p.end is None or p.end >= first_day)
+    ]
+    if not inside:
+        return Fraction(0)
+    joined = min(start for start, _ in inside)
+    left = max(end for _, end in inside)
+    share = Fraction(1)
+    if joined > first_day:
+        if schedule.proration == Proration.HALF:
+            share = Fraction(1, 2)
+        elif schedule.proration == Proration.MONTHS:
+            share = Fraction(_months(joined, last_day), 12)
+    if left < last_day and schedule.leaving == LeavingRule.MONTHS:
+        share = min(share, Fraction(_months(joined if joined > first_day else first_day, left), 12))
+    return share
+
+
+def membership_fee(
+    schedule: Schedule, kind: str, population: int | None, periods: list[Period]
+) -> int | None:
+    """What a member owes for `schedule.year`: 0 for a non-member, None if it cannot be computed."""
+    share = share_of_year(schedule, periods)
+    if share == 0:
+        return 0
+    full = full_fee(schedule, kind, population)
+    if full is None:
+        return None
+    exact = Decimal(full) * share.numerator / share.denominator
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def index_amount(amount: int, percent: Decimal, rounding: int) -> int:
+    """Next year's amount: `amount` raised by `percent` and rounded to the nearest `rounding`."""
+    raised = Decimal(amount) * (1 + percent / 100) / rounding
+    return int(raised.quantize(Decimal(1), rounding=ROUND_HALF_UP)) * rounding
