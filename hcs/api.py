@@ -90,12 +90,14 @@ def on_http_error(request, exc: HttpError):
 
 def _register_routers() -> None:
     from hcs.fees.api import router as fees_router
+    from hcs.invoices.api import router as invoices_router
     from hcs.memberships.api import router as memberships_router
     from hcs.organisations.api import router as organisations_router
 
     api.add_router("", organisations_router)
     api.add_router("", memberships_router)
     api.add_router("", fees_router)
+    api.add_router("", invoices_router)
 
 
 _register_routers()

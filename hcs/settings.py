@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "hcs.memberships",
     "hcs.contacts",
     "hcs.fees",
+    "hcs.invoices",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",
@@ -177,9 +178,32 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The invoices' sender: the network, whose accounts the host municipality keeps. These are
+# printed on every invoice and put in its Peppol XML; check them with the host's finance office.
+INVOICE_SELLER = {
+    "name": envstr("INVOICE_SELLER_NAME", "Healthy Cities Sverige"),
+    "legal_name": envstr("INVOICE_SELLER_LEGAL_NAME", "Trollhättans stad"),
+    "org_number": envstr("INVOICE_SELLER_ORG_NUMBER", "212000-1546"),
+    "street": envstr("INVOICE_SELLER_STREET", ""),
+    "postal_code": envstr("INVOICE_SELLER_POSTAL_CODE", ""),
+    "city": envstr("INVOICE_SELLER_CITY", "Trollhättan"),
+    "email": envstr("INVOICE_SELLER_EMAIL", ""),
+    "bankgiro": envstr("INVOICE_BANKGIRO", ""),
+}
+INVOICE_PAYMENT_DAYS = envint("INVOICE_PAYMENT_DAYS", 30)
+# Accounts for the SIE 4 export to the host municipality's books (its own chart decides).
+ACCOUNT_RECEIVABLE = envstr("ACCOUNT_RECEIVABLE", "1510")
+ACCOUNT_BANK = envstr("ACCOUNT_BANK", "1930")
+ACCOUNT_FEE_REVENUE = envstr("ACCOUNT_FEE_REVENUE", "3010")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every PDF at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -27,6 +27,14 @@ PUBLIC = {
     "/api/v1/fees/<year>/schedule",
     "/api/v1/fees/<year>/summary",
 }
+# The API's own routes that need a token (401 without one).
+TOKEN_ROUTES = {
+    "/api/v1/fees/<year>/invoices",
+    "/api/v1/invoices",
+    "/api/v1/invoices/<number>.pdf",
+    "/api/v1/invoices/<number>.xml",
+    "/api/v1/payments",
+}
 SAMPLE = {
     "<str:code>": "1280",
     "<code>": "1280",
@@ -35,6 +43,8 @@ SAMPLE = {
     "<token>": "x",
     "<year>": "2024",
     "<int:year>": "2024",
+    "<number>": "1",
+    "<int:number>": "1",
 }
 
 
@@ -68,6 +78,19 @@ def test_every_route_is_known_to_this_test():
         "/kansli/kontaktpersoner/<int:pk>/radera/",
         "/kansli/avgifter/",
         "/kansli/avgifter/<int:year>/",
+        "/kansli/avgifter/modeller/",
+        "/kansli/avgifter/modeller/<int:pk>/",
+        "/kansli/avgifter/modeller/<int:pk>/anta/",
+        "/kansli/avgifter/modeller/<int:pk>/jamforelse.xlsx",
+        "/kansli/fakturor/",
+        "/kansli/fakturor/skapa/<int:year>/",
+        "/kansli/fakturor/bankfil/",
+        "/kansli/fakturor/<int:number>/",
+        "/kansli/fakturor/<int:number>/betalning/",
+        "/kansli/fakturor/<int:number>/kreditera/",
+        "/kansli/fakturor/<int:number>.pdf",
+        "/kansli/fakturor/<int:number>.xml",
+        *TOKEN_ROUTES,
         "/konto/logga-ut/",
         "/api/v1/memberships",
         "/api/v1/memberships/<membership_id>/end",

@@ -17,6 +17,7 @@ COORDINATOR_PERMISSIONS = {
     "contacts": ["view", "add", "change", "delete"],
     "audit": ["view"],
     "fees": ["view", "add", "change"],
+    "invoices": ["view", "add"],  # never change or delete: corrections are credit notes
 }
 
 

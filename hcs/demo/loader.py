@@ -43,6 +43,11 @@ def load_demo() -> dict[str, int]:
         membership_save(membership=Membership(organisation=organisation, **fields), actor=ACTOR)
         report["memberships"] += 1
 
+    for code, org_number in seed.REGION_ORG_NUMBERS.items():
+        if not organisations[code].org_number:
+            organisation_update(
+                organisation=organisations[code], actor=ACTOR, org_number=org_number
+            )
     for code, website in seed.MEMBERS_2024.items():
         member(code, website, **seed.MEMBER_SINCE_UNKNOWN)
     for entry in (seed.NORRBOTTEN, seed.HUDDINGE):

@@ -34,6 +34,18 @@ MEMBERS_2024 = {
     "1470": "https://vara.se",
     "2380": "https://www.ostersund.se",
 }
+# The regions' organisation numbers are not in the reference data (SCB's files have none for
+# regions). These are public facts, entered from memory of public registers; each passes the
+# check digit. Verify them with Bolagsverket before real invoicing.
+REGION_ORG_NUMBERS = {
+    "13": "232100-0115",
+    "17": "232100-0156",
+    "25": "232100-0230",
+    "18": "232100-0164",
+    "05": "232100-0040",
+    "14": "232100-0131",
+}
+
 MEMBER_SINCE_UNKNOWN = {
     "start_date": date(2024, 1, 1),
     "start_precision": DatePrecision.ON_OR_BEFORE,

@@ -2,6 +2,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,3 +22,14 @@ class IndexForm(forms.Form):
             return Decimal(raw)
         except InvalidOperation as exc:
             raise ValidationError(_("Enter a percentage such as 2,8.")) from exc
+
+
+class AdoptForm(forms.Form):
+    """The annual meeting's decision that adopts a fee model."""
+
+    decision = forms.CharField(
+        label=capfirst(_("decided by")),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Årsmötet 14 mars 2024, § 7."),
+    )

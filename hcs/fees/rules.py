@@ -3,6 +3,9 @@
     fee = full fee by kind and population, reduced only for a member who joins during the year
           (the year's proration policy) or leaves during it (the year's leaving rule)
 
+A fee model (a proposed way of sharing the fees) only changes the full fee: a fixed amount, a
+population tier, or an amount per inhabitant rounded and kept between a floor and a ceiling.
+
 All amounts are whole kronor; a reduced fee is rounded to whole kronor, halves upwards.
 """
 
@@ -11,7 +14,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from hcs.fees.models import LeavingRule, Proration
+from hcs.fees.models import FeeMethod, LeavingRule, Proration
 
 REGION = "region"
 
@@ -40,10 +43,15 @@ def full_fee(schedule: Schedule, kind: str, population: int | None) -> int | Non
         return schedule.region_amount
     if population is None:
         return None
+    return tier_amount(schedule.tiers, population)
+
+
+def tier_amount(tiers: tuple[tuple[int, int], ...], population: int) -> int:
+    """The amount of the highest tier whose lower bound `population` reaches (tiers ascending)."""
     amount = 0
-    for min_population, tier_amount in schedule.tiers:
+    for min_population, amount_from in tiers:
         if population >= min_population:
-            amount = tier_amount
+            amount = amount_from
     return amount
 
 
@@ -88,7 +96,11 @@ def membership_fee(
     share = share_of_year(schedule, periods)
     if share == 0:
         return 0
-    full = full_fee(schedule, kind, population)
+    return prorated(full_fee(schedule, kind, population), share)
+
+
+def prorated(full: int | None, share: Fraction) -> int | None:
+    """`share` of a full fee in whole kronor, halves upwards; None if the fee is unknown."""
     if full is None:
         return None
     exact = Decimal(full) * share.numerator / share.denominator
@@ -99,3 +111,70 @@ def index_amount(amount: int, percent: Decimal, rounding: int) -> int:
     """Next year's amount: `amount` raised by `percent` and rounded to the nearest `rounding`."""
     raised = Decimal(amount) * (1 + percent / 100) / rounding
     return int(raised.quantize(Decimal(1), rounding=ROUND_HALF_UP)) * rounding
+
+
+@dataclass(frozen=True)
+class Pricing:
+    """How one group of members pays for a full year under a fee model."""
+
+    method: str  # a FeeMethod
+    amount: int | None = None  # FIXED
+    tiers: tuple[tuple[int, int], ...] = ()  # TIERS: (min_population, amount), ascending
+    per_inhabitant: Decimal | None = None  # PER_INHABITANT, with the bounds and the rounding
+    floor: int | None = None
+    ceiling: int | None = None
+    rounding: int = 1
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """A fee model as the rule sees it: how municipalities pay and how regions pay."""
+
+    municipalities: Pricing
+    regions: Pricing
+
+
+def per_inhabitant_amount(
+    population: int,
+    per_inhabitant: Decimal,
+    *,
+    floor: int | None = None,
+    ceiling: int | None = None,
+    rounding: int = 1,
+) -> int:
+    """`per_inhabitant` × population rounded to the nearest `rounding`, then kept within bounds.
+
+    The bounds apply after rounding, so a floor or ceiling that is not a round sum still holds.
+    """
+    exact = Decimal(per_inhabitant) * population / rounding
+    amount = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)) * rounding
+    if floor is not None:
+        amount = max(amount, floor)
+    if ceiling is not None:
+        amount = min(amount, ceiling)
+    return amount
+
+
+def priced_fee(pricing: Pricing, population: int | None) -> int | None:
+    """The full year's fee by `pricing`; None when it needs a population that is unknown."""
+    if pricing.method == FeeMethod.FIXED:
+        return pricing.amount
+    if population is None:
+        return None
+    if pricing.method == FeeMethod.TIERS:
+        return tier_amount(pricing.tiers, population)
+    if pricing.method == FeeMethod.PER_INHABITANT and pricing.per_inhabitant is not None:
+        return per_inhabitant_amount(
+            population,
+            pricing.per_inhabitant,
+            floor=pricing.floor,
+            ceiling=pricing.ceiling,
+            rounding=pricing.rounding,
+        )
+    raise ValueError(f"Cannot price by {pricing!r}")
+
+
+def model_full_fee(distribution: Distribution, kind: str, population: int | None) -> int | None:
+    """A member's full year's fee under a fee model."""
+    pricing = distribution.regions if kind == REGION else distribution.municipalities
+    return priced_fee(pricing, population)

@@ -1,5 +1,7 @@
-"""Writes to fee schedules: entering a year's fees, and indexing next year's from this year's."""
+"""Writes to fee schedules and fee models: entering a year's fees, indexing next year's from
+this year's, defining a fee model and adopting it as a year's fees."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 from itertools import pairwise
 
@@ -8,8 +10,17 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record
-from hcs.fees.models import FeeSchedule, FeeTier
+from hcs.audit.services import audit_record, diff, snapshot
+from hcs.fees.models import (
+    FeeMethod,
+    FeeModel,
+    FeeModelTier,
+    FeeSchedule,
+    FeeTier,
+    LeavingRule,
+    Proration,
+)
+from hcs.fees.queries import schedule_before
 from hcs.fees.rules import index_amount
 
 
@@ -124,3 +135,247 @@ def fee_schedule_index(
         actor=actor,
         message=f"Indexed from {source.year} by {index_percent} %",
     )
+
+
+Tiers = Sequence[tuple[int, int]]
+MUNICIPALITIES, REGIONS = FeeModelTier.AppliesTo.MUNICIPALITIES, FeeModelTier.AppliesTo.REGIONS
+
+FEE_MODEL_FIELDS = [
+    "name",
+    "description",
+    "year",
+    "kind",
+    "per_inhabitant",
+    "floor",
+    "ceiling",
+    "region_kind",
+    "region_amount",
+    "region_per_inhabitant",
+    "region_floor",
+    "region_ceiling",
+    "rounding",
+]
+
+
+def check_fee_model_tiers(
+    *, kind: str, region_kind: str, tiers: Tiers, region_tiers: Tiers
+) -> None:
+    """A group paying by tier has valid tiers (`check_tiers`); a group paying otherwise has none."""
+    problems = []
+    groups = [
+        (kind, tiers, _("Municipalities' tiers: %(problem)s"), _municipal_tiers_unused()),
+        (region_kind, region_tiers, _("Regions' tiers: %(problem)s"), _region_tiers_unused()),
+    ]
+    for method, given, prefix, unused in groups:
+        if method == FeeMethod.TIERS:
+            try:
+                check_tiers(list(given))
+            except ValidationError as error:
+                problems += [
+                    ValidationError(
+                        prefix, code=inner.code or "bad_tiers", params={"problem": message}
+                    )
+                    for inner in error.error_list
+                    for message in inner
+                ]
+        elif given:
+            problems.append(unused)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _municipal_tiers_unused() -> ValidationError:
+    return ValidationError(
+        _("Municipalities do not pay by population tier in this model: remove their tiers."),
+        code="tiers_not_used",
+    )
+
+
+def _region_tiers_unused() -> ValidationError:
+    return ValidationError(
+        _("Regions do not pay by population tier in this model: remove their tiers."),
+        code="tiers_not_used",
+    )
+
+
+def _fee_model_state(model: FeeModel) -> dict:
+    tiers = model.tiers.order_by("min_population").values_list(
+        "applies_to", "min_population", "amount"
+    )
+    return {
+        **snapshot(model, FEE_MODEL_FIELDS),
+        "tiers": [[low, amount] for group, low, amount in tiers if group == MUNICIPALITIES],
+        "region_tiers": [[low, amount] for group, low, amount in tiers if group == REGIONS],
+    }
+
+
+def _refuse_if_adopted(model: FeeModel) -> None:
+    if model.adopted_as_id:
+        raise ValidationError(
+            _(
+                "This fee model has been adopted as the fee schedule for %(year)d; "
+                "it is a record of that decision and cannot be changed."
+            ),
+            code="already_adopted",
+            params={"year": model.adopted_as.year},
+        )
+
+
+def fee_model_save(
+    *,
+    model: FeeModel,
+    tiers: Tiers = (),
+    region_tiers: Tiers = (),
+    actor,
+    message: str = "",
+) -> FeeModel:
+    """Create or correct a fee model with its tiers, all or nothing.
+
+    `tiers` are the municipalities' (when they pay by tier), `region_tiers` the regions'. A model
+    that has been adopted is a record of a decision and is refused.
+    """
+    with transaction.atomic():
+        before = None
+        if model.pk:
+            stored = FeeModel.objects.select_for_update(of=("self",)).select_related("adopted_as")
+            stored = stored.get(pk=model.pk)
+            _refuse_if_adopted(stored)
+            before = _fee_model_state(stored)
+        model.adopted_as = None  # only fee_model_adopt records an adoption
+        model.full_clean()
+        # As given: tiers out of order are an error, not silently sorted.
+        check_fee_model_tiers(
+            kind=model.kind, region_kind=model.region_kind, tiers=tiers, region_tiers=region_tiers
+        )
+        model.save()
+        model.tiers.all().delete()
+        FeeModelTier.objects.bulk_create(
+            [
+                FeeModelTier(model=model, applies_to=group, min_population=low, amount=amount)
+                for group, given in ((MUNICIPALITIES, tiers), (REGIONS, region_tiers))
+                for low, amount in given
+            ]
+        )
+        after = _fee_model_state(model)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+            obj=model,
+            changes=diff(before or {}, after),
+            message=message,
+        )
+    return model
+
+
+def fee_model_delete(*, model: FeeModel, actor) -> None:
+    """Remove a proposal that is not wanted any more; an adopted model stays."""
+    with transaction.atomic():
+        stored = (
+            FeeModel.objects.select_for_update(of=("self",))
+            .select_related("adopted_as")
+            .get(pk=model.pk)
+        )
+        _refuse_if_adopted(stored)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.DELETE,
+            obj=stored,
+            changes=diff(_fee_model_state(stored), {}),
+        )
+        stored.delete()
+
+
+def check_fee_model_adoptable(model: FeeModel) -> None:
+    """A model can become a fee schedule only as a schedule can express it, and only once.
+
+    A schedule has population tiers for municipalities and one amount for regions, and each year
+    has at most one schedule.
+    """
+    problems = []
+    if model.adopted_as_id:
+        problems.append(
+            ValidationError(
+                _("This fee model has already been adopted as the fee schedule for %(year)d."),
+                code="conflict",
+                params={"year": model.adopted_as.year},
+            )
+        )
+    if model.kind != FeeMethod.TIERS:
+        problems.append(
+            ValidationError(
+                _(
+                    "A fee schedule has population tiers for municipalities; in this model they "
+                    "pay per inhabitant, so it cannot become a fee schedule."
+                ),
+                code="not_a_schedule",
+            )
+        )
+    if model.region_kind != FeeMethod.FIXED:
+        problems.append(
+            ValidationError(
+                _(
+                    "A fee schedule has one amount for all regions; in this model they pay by "
+                    "population, so it cannot become a fee schedule."
+                ),
+                code="not_a_schedule",
+            )
+        )
+    if not model.adopted_as_id and FeeSchedule.objects.filter(year=model.year).exists():
+        problems.append(
+            ValidationError(
+                _("There is already a fee schedule for %(year)d."),
+                code="conflict",
+                params={"year": model.year},
+            )
+        )
+    if problems:
+        raise ValidationError(problems)
+
+
+def fee_model_adopt(*, model: FeeModel, actor, decision: str = "") -> FeeSchedule:
+    """Make a tier model the fee schedule of its year, as the annual meeting decided.
+
+    Municipalities' tiers and the regions' amount come from the model; the population year is
+    the year before; the rules for members joining or leaving during the year and the rounding
+    are those of the newest earlier schedule (a fee model does not change them).
+    """
+    with transaction.atomic():
+        stored = (
+            FeeModel.objects.select_for_update(of=("self",))
+            .select_related("adopted_as")
+            .get(pk=model.pk)
+        )
+        check_fee_model_adoptable(stored)
+        earlier = schedule_before(stored.year)
+        schedule = FeeSchedule(
+            year=stored.year,
+            region_amount=stored.region_amount,
+            population_year=stored.year - 1,
+            proration=earlier.proration if earlier else Proration.NONE,
+            leaving=earlier.leaving if earlier else LeavingRule.FULL_YEAR,
+            rounding=earlier.rounding if earlier else 100,
+            decision=decision,
+            note=stored.name,
+        )
+        tiers = list(
+            stored.tiers.filter(applies_to=MUNICIPALITIES)
+            .order_by("min_population")
+            .values_list("min_population", "amount")
+        )
+        fee_schedule_save(
+            schedule=schedule,
+            tiers=tiers,
+            actor=actor,
+            message=f"Adopted from fee model {stored.pk}: {stored.name}",
+        )
+        stored.adopted_as = schedule
+        stored.save(update_fields=["adopted_as"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=stored,
+            changes={"adopted_as": [None, str(schedule)]},
+            message=f"Adopted as the fee schedule for {schedule.year}",
+        )
+    model.adopted_as = schedule
+    return schedule

@@ -66,6 +66,16 @@ class OrganisationAdmin(ServiceAdmin):
     fieldsets = [
         (None, {"fields": ["name", "code", "kind", "county_code", "county_name"]}),
         (_("Contact details"), {"fields": ["website", "org_number", "updated_at"]}),
+        (
+            _("Invoicing"),
+            {
+                "fields": [
+                    "invoice_reference",
+                    "invoice_street",
+                    ("invoice_postal_code", "invoice_city"),
+                ]
+            },
+        ),
     ]
     inlines = [MembershipInline, PopulationInline]
     # A website typed without a scheme ("www.lund.se") means https.

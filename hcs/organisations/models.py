@@ -23,6 +23,16 @@ class Organisation(models.Model):
     org_number = models.CharField(
         _("organisation number"), max_length=11, blank=True, help_text=_("Format NNNNNN-NNNN.")
     )
+    # Where and how the member wants its invoices (Swedish public buyers require their reference).
+    invoice_street = models.CharField(_("invoice address"), max_length=200, blank=True)
+    invoice_postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    invoice_city = models.CharField(_("city"), max_length=100, blank=True)
+    invoice_reference = models.CharField(
+        _("buyer's reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The reference or code the member wants on its invoices."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -10,7 +10,15 @@ from hcs.organisations.models import Organisation, Population
 from hcs.organisations.reference import SOURCE, OrganisationRow
 
 _REFERENCE_FIELDS = ("name", "kind", "county_code", "county_name")
-EDITABLE_FIELDS = ("name", "website", "org_number")
+EDITABLE_FIELDS = (
+    "name",
+    "website",
+    "org_number",
+    "invoice_street",
+    "invoice_postal_code",
+    "invoice_city",
+    "invoice_reference",
+)
 
 
 @dataclass

@@ -1,0 +1,138 @@
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from hcs.accounts.auth import StaffToken
+from hcs.invoices.models import Invoice
+from hcs.invoices.pdf import invoice_pdf
+from hcs.invoices.peppol import invoice_xml
+from hcs.invoices.queries import invoice_rows
+from hcs.invoices.services import invoices_generate, payment_register
+
+router = Router(tags=["invoices"], auth=StaffToken())
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class GeneratedOut(Schema):
+    created: int
+    existing: int
+
+
+class InvoiceOut(Schema):
+    number: int
+    kind: str
+    organisation_code: str
+    amount_sek: Decimal
+    ocr: str
+    status: str
+    issue_date: date
+    due_date: date
+
+
+class PaymentIn(Schema):
+    ocr: str
+    amount_sek: Decimal
+    date: date
+
+
+class PaymentOut(Schema):
+    invoice_number: int
+    amount_sek: Decimal
+    date: date
+    status: str
+
+
+def _require(request, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def _invoice(number: int) -> Invoice:
+    invoice = Invoice.objects.select_related("organisation", "credited_invoice").filter(
+        number=number
+    )
+    if not invoice:
+        raise Http404(_("There is no invoice number %(number)d.") % {"number": number})
+    return invoice[0]
+
+
+@router.post(
+    "/fees/{year}/invoices",
+    response={201: GeneratedOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+)
+def generate_invoices(request, year: int):
+    """Invoice every member the year's fee. Idempotent: a second call creates nothing."""
+    _require(request, "invoices.add_invoice")
+    report = invoices_generate(year=year, actor=request.user)
+    return Status(201, {"created": len(report.created), "existing": report.existing})
+
+
+@router.get("/invoices", response={200: list[InvoiceOut], 401: ErrorOut, 403: ErrorOut})
+def list_invoices(request, year: int | None = None):
+    """Invoices and credit notes with their status (issued, partly_paid, paid, overdue, …)."""
+    _require(request, "invoices.view_invoice")
+    queryset = Invoice.objects.order_by("number")
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    return [
+        {
+            "number": row.invoice.number,
+            "kind": row.invoice.kind,
+            "organisation_code": row.invoice.organisation.code,
+            "amount_sek": row.invoice.amount,
+            "ocr": row.invoice.ocr,
+            "status": row.status,
+            "issue_date": row.invoice.issue_date,
+            "due_date": row.invoice.due_date,
+        }
+        for row in invoice_rows(queryset, timezone.localdate())
+    ]
+
+
+@router.get("/invoices/{number}.pdf", response={401: ErrorOut, 403: ErrorOut, 404: ErrorOut})
+def get_invoice_pdf(request, number: int):
+    """The invoice as PDF, in Swedish."""
+    _require(request, "invoices.view_invoice")
+    invoice = _invoice(number)
+    response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="faktura-{number}.pdf"'
+    return response
+
+
+@router.get(
+    "/invoices/{number}.xml", response={401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+)
+def get_invoice_xml(request, number: int):
+    """The invoice as Peppol BIS Billing 3.0 (UBL 2.1) XML."""
+    _require(request, "invoices.view_invoice")
+    invoice = _invoice(number)
+    response = HttpResponse(invoice_xml(invoice), content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="faktura-{number}.xml"'
+    return response
+
+
+@router.post("/payments", response={201: PaymentOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut})
+def register_payment(request, payload: PaymentIn):
+    """Register a payment, matched to its invoice by OCR reference."""
+    _require(request, "invoices.add_payment")
+    payment = payment_register(
+        ocr=payload.ocr, amount=payload.amount_sek, paid_on=payload.date, actor=request.user
+    )
+    [row] = invoice_rows(Invoice.objects.filter(pk=payment.invoice_id), timezone.localdate())
+    return Status(
+        201,
+        {
+            "invoice_number": payment.invoice.number,
+            "amount_sek": payment.amount,
+            "date": payment.paid_on,
+            "status": row.status,
+        },
+    )
