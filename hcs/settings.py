@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "hcs.contacts",
     "hcs.fees",
     "hcs.invoices",
+    "hcs.reports",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",

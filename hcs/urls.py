@@ -34,6 +34,7 @@ urlpatterns = [
     path("kansli/", include("hcs.backoffice.urls")),
     path("kansli/avgifter/", include("hcs.fees.urls")),
     path("kansli/fakturor/", include("hcs.invoices.urls")),
+    path("kansli/ekonomi/", include("hcs.reports.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),

@@ -18,6 +18,7 @@ COORDINATOR_PERMISSIONS = {
     "audit": ["view"],
     "fees": ["view", "add", "change"],
     "invoices": ["view", "add"],  # never change or delete: corrections are credit notes
+    "reports": ["view", "add", "change", "delete"],
 }
 
 

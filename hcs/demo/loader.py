@@ -16,6 +16,8 @@ from hcs.memberships.services import membership_save
 from hcs.organisations.models import Organisation
 from hcs.organisations.reference import read_shipped_reference_data
 from hcs.organisations.services import organisation_update, reference_data_load
+from hcs.reports.models import FinancialYear
+from hcs.reports.services import financial_year_save
 
 ACTOR = "load_demo"
 
@@ -55,6 +57,10 @@ def load_demo() -> dict[str, int]:
         member(entry.pop("code"), entry.pop("website"), **entry)
 
     report["fee_schedules"] = _load_fees()
+    if not FinancialYear.objects.filter(year=seed.FINANCIAL_YEAR_2024["year"]).exists():
+        financial_year_save(
+            financial_year=FinancialYear(**seed.FINANCIAL_YEAR_2024), lines=[], actor=ACTOR
+        )
     report["contacts"] = _load_contacts(organisations)
     report["users"] = _load_coordinator()
     return report

@@ -121,3 +121,14 @@ FEES_2024 = {
     ),
 }
 FEE_TIERS_2024 = [(0, 23400), (20000, 41000), (200000, 58500)]
+
+# The annual report gives the equity at the start of 2024 only roughly, and no budget figures.
+FINANCIAL_YEAR_2024 = {
+    "year": 2024,
+    "opening_equity": 750000,
+    "note": (
+        "Eget kapital vid årets början: drygt 750 000 kr enligt verksamhetsberättelsen 2024 "
+        "(ungefärligt belopp). Intäkter 878 050 kr, enbart medlemsavgifter, högre än budgeterat "
+        "eftersom en ny medlem tillkom under året. Budgeten finns inte i underlagen."
+    ),
+}

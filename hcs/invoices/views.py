@@ -29,6 +29,7 @@ from hcs.invoices.services import (
     invoices_generate,
     payment_register,
 )
+from hcs.invoices.sie import sie_export
 from hcs.lib.errors import messages_of
 
 VIEW = "invoices.view_invoice"
@@ -191,6 +192,18 @@ def credit(request, number: int):
             for message in errors:
                 messages.error(request, message)
     return redirect("invoices:detail", number)
+
+
+@staff_member_required
+@permission_required(VIEW, raise_exception=True)
+@require_GET
+def sie(request, year: int):
+    """The bookkeeping year's invoices and payments for the host municipality's accounts."""
+    response = HttpResponse(
+        sie_export(year, generated=timezone.localdate()), content_type="text/plain; charset=cp437"
+    )
+    response["Content-Disposition"] = f'attachment; filename="healthy-cities-{year}.si"'
+    return response
 
 
 @staff_member_required

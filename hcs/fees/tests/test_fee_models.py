@@ -476,6 +476,11 @@ def test_an_unknown_model_is_a_404(coordinator_client, demo):
     assert coordinator_client.get("/kansli/avgifter/modeller/999/").status_code == 404
 
 
+def test_without_any_fee_schedule_there_is_nothing_to_compare_with(coordinator_client, db):
+    model = fee_model_save(model=_model(region_amount=60000), tiers=TIERS_2024, actor="test")
+    assert coordinator_client.get(f"/kansli/avgifter/modeller/{model.pk}/").status_code == 404
+
+
 def test_the_secretariat_adopts_a_model_after_confirming(coordinator_client, same_as_2024):
     url = f"/kansli/avgifter/modeller/{same_as_2024.pk}/anta/"
     confirm = coordinator_client.get(url)
@@ -485,6 +490,7 @@ def test_the_secretariat_adopts_a_model_after_confirming(coordinator_client, sam
     response = coordinator_client.post(url, {"decision": "Årsmötet 20 mars 2025, § 8"})
     assert response.status_code == 302 and response["Location"] == "/kansli/avgifter/2025/"
     assert FeeSchedule.objects.get(year=2025).decision == "Årsmötet 20 mars 2025, § 8"
+    assert "878 050 kr" not in _text(coordinator_client.get(response["Location"]))  # 2025's fees
 
 
 def test_adopting_a_per_inhabitant_model_on_the_page_is_refused(coordinator_client, per_inhabitant):
@@ -596,6 +602,16 @@ def test_bad_parameters_are_refused_in_the_back_office(coordinator_client, demo,
         )
     assert response.status_code == 200
     assert problem in _text(response).replace("&#x27;", "'")
+    assert _state() == before
+
+
+def test_an_adopted_model_is_only_shown_in_the_back_office(coordinator_client, same_as_2024):
+    fee_model_adopt(model=same_as_2024, actor="test")
+    url = f"/admin/fees/feemodel/{same_as_2024.pk}/change/"
+    assert coordinator_client.get(url).status_code == 200
+    before = _state()
+    response = coordinator_client.post(url, _admin_form(name="Ändrat i efterhand"))
+    assert response.status_code == 403
     assert _state() == before
 
 

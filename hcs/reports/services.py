@@ -1,0 +1,148 @@
+"""Writes to the network's economy: a financial year with its budget lines, all or nothing.
+
+Every function validates before writing and writes in one transaction with its audit entry; a
+refused write raises ValidationError and changes nothing."""
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from hcs.audit.models import AuditEntry
+from hcs.audit.services import audit_record
+from hcs.reports.models import BudgetLine, FinancialYear
+
+
+@dataclass(frozen=True)
+class BudgetLineData:
+    kind: str
+    label: str
+    budget: Decimal
+    outcome: Decimal | None = None
+    from_fees: bool = False
+
+
+def check_budget_lines(lines: list[BudgetLineData]) -> None:
+    """The rules of a year's lines taken together, and of each line, before anything is written."""
+    problems = []
+    for line in lines:
+        label = line.label.strip()
+        if not label:
+            problems.append(_("Every budget line needs a label."))
+        if line.kind not in BudgetLine.Kind.values:
+            problems.append(_("“%(label)s” must be income or an expense.") % {"label": label})
+        if line.budget is None or line.budget < 0:
+            problems.append(_("The budget of “%(label)s” cannot be negative.") % {"label": label})
+        if line.outcome is not None and line.outcome < 0:
+            problems.append(_("The outcome of “%(label)s” cannot be negative.") % {"label": label})
+        if line.from_fees and line.kind != BudgetLine.Kind.INCOME:
+            problems.append(_("The membership fees are an income line."))
+        if line.from_fees and line.outcome is not None:
+            problems.append(
+                _(
+                    "The outcome of the membership fees comes from the invoices and the fees; "
+                    "leave it empty."
+                )
+            )
+    if sum(1 for line in lines if line.from_fees) > 1:
+        problems.append(_("A year has only one membership-fee line."))
+    labels = Counter((line.kind, line.label.strip()) for line in lines if line.label.strip())
+    for (_kind, label), count in labels.items():
+        if count > 1:
+            problems.append(_("“%(label)s” appears twice.") % {"label": label})
+    if problems:
+        raise ValidationError(problems, code="bad_budget_lines")
+
+
+def _sek(amount: Decimal | None) -> str | None:
+    """An amount as the trail stores it: always two decimals, so 750000 equals 750000.00."""
+    return None if amount is None else str(Decimal(amount).quantize(Decimal("0.01")))
+
+
+def _lines_of(financial_year: FinancialYear) -> list[list]:
+    return [
+        [
+            line.kind,
+            line.label,
+            _sek(line.budget),
+            _sek(line.outcome),
+        ]
+        + (["fees"] if line.from_fees else [])
+        for line in financial_year.lines.order_by("-kind", "id")
+    ]
+
+
+def financial_year_save(
+    *, financial_year: FinancialYear, lines: list[BudgetLineData], actor, message: str = ""
+) -> FinancialYear:
+    """Create or correct a financial year with its budget lines, which replace the stored ones."""
+    check_budget_lines(lines)
+    with transaction.atomic():
+        before = None
+        if financial_year.pk:
+            stored = FinancialYear.objects.select_for_update().get(pk=financial_year.pk)
+            before = {
+                "opening_equity": _sek(stored.opening_equity),
+                "note": stored.note,
+                "lines": _lines_of(stored),
+            }
+        financial_year.full_clean()
+        try:
+            with transaction.atomic():
+                financial_year.save()
+        except IntegrityError as exc:
+            raise ValidationError(
+                _("There is already a financial year %(year)d.") % {"year": financial_year.year},
+                code="conflict",
+            ) from exc
+        financial_year.lines.all().delete()
+        rows = [
+            BudgetLine(
+                financial_year=financial_year,
+                kind=line.kind,
+                label=line.label.strip(),
+                budget=line.budget,
+                outcome=line.outcome,
+                from_fees=line.from_fees,
+            )
+            for line in lines
+        ]
+        for row in rows:
+            row.full_clean(exclude=["financial_year"], validate_unique=False)
+        BudgetLine.objects.bulk_create(rows)
+        after = {
+            "opening_equity": _sek(financial_year.opening_equity),
+            "note": financial_year.note,
+            "lines": _lines_of(financial_year),
+        }
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+            obj=financial_year,
+            changes={
+                name: [before[name] if before else None, value]
+                for name, value in after.items()
+                if not before or before[name] != value
+            },
+            message=message,
+        )
+    return financial_year
+
+
+def financial_year_delete(*, financial_year: FinancialYear, actor) -> None:
+    """Remove a financial year entered by mistake, with its lines; the trail keeps them."""
+    with transaction.atomic():
+        stored = FinancialYear.objects.select_for_update().get(pk=financial_year.pk)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.DELETE,
+            obj=stored,
+            changes={
+                "opening_equity": [_sek(stored.opening_equity), None],
+                "lines": [_lines_of(stored), None],
+            },
+        )
+        stored.delete()
