@@ -76,6 +76,7 @@ def test_the_members_page_works_without_javascript(browser, live_server, demo):
         "/medlemmar/?datum=fel",
         "/medlemmar/0126/",
         "/konto/logga-in/",
+        "/bli-medlem/",
     ],
 )
 def test_pages_have_no_serious_accessibility_violations(page, live_server, path):
@@ -103,3 +104,34 @@ def test_a_visitor_switches_to_english_and_back(page, live_server):
     )
     page.get_by_role("button", name="På svenska").click()
     page.wait_for_function("document.documentElement.lang === 'sv'")
+
+
+@pytest.fixture
+def coordinator_page(browser, live_server, demo, coordinator):
+    """A browser logged in as the secretariat (the session cookie of a test client login)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(coordinator)
+    context = browser.new_context(locale="sv-SE")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/kansli/", "/kansli/avgifter/2024/", "/kansli/fakturor/?ar=2024", "/kansli/ekonomi/?ar=2024"],
+)
+def test_the_secretariats_pages_have_no_serious_accessibility_violations(
+    coordinator_page, live_server, path
+):
+    from hcs.invoices.services import invoices_generate
+
+    invoices_generate(year=2024, actor="test")
+    coordinator_page.goto(f"{live_server.url}{path}")
+    assert coordinator_page.locator("h1").count() == 1
+    assert _serious_violations(coordinator_page) == []
