@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "hcs.fees",
     "hcs.invoices",
     "hcs.reports",
+    "hcs.events",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from hcs.api import api
+from hcs.events.views import calendar_feed
 from hcs.public.views import healthz
 
 
@@ -38,6 +39,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),
+    path("kalender/", include("hcs.events.urls")),
+    path("kalender.ics", calendar_feed, name="calendar_feed"),
     # CSRF-exempt so that public pages carry no per-visitor token and can be cached; the worst a
     # forged request can do is change someone's language.
     path(

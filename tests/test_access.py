@@ -24,6 +24,12 @@ PUBLIC = {
     "/konto/nytt-losenord/<uidb64>/<token>/",
     "/konto/nytt-losenord/klart/",
     "/bli-medlem/",
+    "/kalender/",
+    "/kalender/<int:pk>/",
+    "/kalender.ics",
+    "/api/v1/events",
+    "/api/v1/events.ics",
+    "/api/v1/events/<event_id>/registrations",
     "/api/v1/fees/<year>/schedule",
     "/api/v1/fees/<year>/summary",
 }
@@ -45,6 +51,7 @@ SAMPLE = {
     "<int:year>": "2024",
     "<number>": "1",
     "<int:number>": "1",
+    "<event_id>": "1",
 }
 
 

@@ -9,6 +9,7 @@ from hcs.accounts.services import coordinator_group_ensure
 from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.services import contact_person_create, contact_role_add
 from hcs.demo import network_2024 as seed
+from hcs.events.demo import load_events_demo
 from hcs.fees.models import FeeSchedule
 from hcs.fees.services import fee_schedule_save
 from hcs.memberships.models import Membership
@@ -29,7 +30,7 @@ def _slug(text: str) -> str:
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
-    report = {"memberships": 0, "fee_schedules": 0, "contacts": 0, "users": 0}
+    report = {"memberships": 0, "fee_schedules": 0, "events": 0, "contacts": 0, "users": 0}
     if not Organisation.objects.exists():
         reference_data_load(rows=read_shipped_reference_data())
     organisations = Organisation.objects.in_bulk(field_name="code")
@@ -61,6 +62,7 @@ def load_demo() -> dict[str, int]:
         financial_year_save(
             financial_year=FinancialYear(**seed.FINANCIAL_YEAR_2024), lines=[], actor=ACTOR
         )
+    report["events"] = load_events_demo(ACTOR)
     report["contacts"] = _load_contacts(organisations)
     report["users"] = _load_coordinator()
     return report

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         prefix = "[dry run] " if dry_run else ""
         self.stdout.write(
             f"{prefix}Demo data: {report['memberships']} memberships, "
-            f"{report['fee_schedules']} fee schedules, "
+            f"{report['fee_schedules']} fee schedules, {report['events']} events, "
             f"{report['contacts']} contact persons, {report['users']} users created."
         )
         self.stdout.write(

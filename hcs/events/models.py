@@ -1,0 +1,135 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from hcs.lib.dates import DatePrecision
+from hcs.organisations.models import Organisation
+
+
+class Event(models.Model):
+    """A meeting or event of the network: one or more days, in a place or online.
+
+    `capacity` limits confirmed registrations (None: no limit); later registrations go on the
+    waiting list and move up when someone cancels. `participant_count` records how many took
+    part when there are no names (public webinars: "about 75 participants over six webinars").
+    """
+
+    class Kind(models.TextChoices):
+        ANNUAL_MEETING = "annual_meeting", _("Annual meeting")
+        AUTUMN_MEETING = "autumn_meeting", _("Autumn meeting")
+        ANNUAL_CONFERENCE = "annual_conference", _("Annual conference")
+        BOARD_MEETING = "board_meeting", _("Board meeting")
+        STRATEGIC_GROUP = "strategic_group", _("Strategic group")
+        THEME_GROUP_MEETING = "theme_group_meeting", _("Theme group meeting")
+        WORKING_GROUP_MEETING = "working_group_meeting", _("Working group meeting")
+        WEBINAR = "webinar", _("Webinar")
+        SEMINAR = "seminar", _("Seminar")
+        WORKSHOP = "workshop", _("Workshop")
+        INTERNATIONAL_MEETING = "international_meeting", _("Nordic or international meeting")
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members")
+        GROUP = "group", _("A group")
+        BOARD = "board", _("The board")
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.MEMBERS
+    )
+    description = models.TextField(_("description"), blank=True)
+    starts = models.DateTimeField(_("starts"))
+    ends = models.DateTimeField(_("ends"))
+    all_day = models.BooleanField(_("all day"), default=False)
+    date_precision = models.CharField(
+        _("precision of the date"),
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("For past events whose exact date the sources do not give."),
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("digital link"), blank=True)
+    organiser = models.CharField(_("organiser"), max_length=200, default="Healthy Cities Sverige")
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("partner organisations"), blank=True, related_name="+"
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    participant_count = models.PositiveIntegerField(
+        _("number of participants (without names)"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends__gte=F("starts")),
+                name="event_ends_after_it_starts",
+                violation_error_message=_("An event cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_deadline__isnull=True)
+                | Q(registration_deadline__lte=F("ends")),
+                name="event_deadline_before_end",
+                violation_error_message=_(
+                    "The registration deadline must be before the event ends."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts:%Y-%m-%d})"
+
+
+class Registration(models.Model):
+    """A person's registration for an event: confirmed, on the waiting list, or cancelled."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Role(models.TextChoices):
+        POLITICIAN = "politician", _("Politician (elected official)")
+        OFFICIAL = "official", _("Official")
+        EXTERNAL = "external", _("External")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    organisation_name = models.CharField(_("other organisation"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status="cancelled"),
+                name="registration_one_per_email_and_event",
+                violation_error_message=_("This e-mail address is already registered."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.event}"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from hcs.events import views
+
+app_name = "events"
+urlpatterns = [
+    path("", views.calendar_page, name="calendar"),
+    path("<int:pk>/", views.event_page, name="event"),
+]
