@@ -91,6 +91,7 @@ def on_http_error(request, exc: HttpError):
 def _register_routers() -> None:
     from hcs.events.api import router as events_router
     from hcs.fees.api import router as fees_router
+    from hcs.governance.api import router as governance_router
     from hcs.invoices.api import router as invoices_router
     from hcs.memberships.api import router as memberships_router
     from hcs.organisations.api import router as organisations_router
@@ -100,6 +101,7 @@ def _register_routers() -> None:
     api.add_router("", fees_router)
     api.add_router("", invoices_router)
     api.add_router("", events_router)
+    api.add_router("", governance_router)
 
 
 _register_routers()

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "hcs.invoices",
     "hcs.reports",
     "hcs.events",
+    "hcs.governance",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",

@@ -27,6 +27,7 @@ PUBLIC = {
     "/kalender/",
     "/kalender/<int:pk>/",
     "/kalender.ics",
+    "/api/v1/board",
     "/api/v1/events",
     "/api/v1/events.ics",
     "/api/v1/events/<event_id>/registrations",

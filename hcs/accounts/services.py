@@ -19,6 +19,7 @@ COORDINATOR_PERMISSIONS = {
     "fees": ["view", "add", "change"],
     "invoices": ["view", "add"],  # never change or delete: corrections are credit notes
     "reports": ["view", "add", "change", "delete"],
+    "governance": ["view", "add", "change", "delete"],
 }
 
 

@@ -12,6 +12,7 @@ from hcs.demo import network_2024 as seed
 from hcs.events.demo import load_events_demo
 from hcs.fees.models import FeeSchedule
 from hcs.fees.services import fee_schedule_save
+from hcs.governance.demo import load_governance_demo
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_save
 from hcs.organisations.models import Organisation
@@ -63,6 +64,7 @@ def load_demo() -> dict[str, int]:
             financial_year=FinancialYear(**seed.FINANCIAL_YEAR_2024), lines=[], actor=ACTOR
         )
     report["events"] = load_events_demo(ACTOR)
+    load_governance_demo()
     report["contacts"] = _load_contacts(organisations)
     report["users"] = _load_coordinator()
     return report

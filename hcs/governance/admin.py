@@ -1,0 +1,148 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hcs.governance.models import AnnualMeeting, BoardDecision, BoardMeeting, BoardTerm
+from hcs.governance.services import (
+    annual_meeting_delete,
+    annual_meeting_save,
+    board_decision_delete,
+    board_decision_save,
+    board_meeting_delete,
+    board_meeting_save,
+    board_term_check,
+    board_term_delete,
+    board_term_save,
+)
+from hcs.lib.admin import ServiceAdmin
+
+
+class BoardTermForm(forms.ModelForm):
+    class Meta:
+        model = BoardTerm
+        fields = [f.name for f in BoardTerm._meta.concrete_fields if f.editable and f.name != "id"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if set(self.errors) - {NON_FIELD_ERRORS} or not self.instance.organisation_id:
+            return
+        try:
+            board_term_check(self.instance)
+        except ValidationError as error:
+            # The service's message names the other term; it replaces the generic one of the
+            # database constraint (one open chair term) that the form may have reported.
+            self._errors.pop(NON_FIELD_ERRORS, None)
+            self._update_errors(error)
+
+
+class OnBoardFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("aktiv", _("On the board today")), ("avslutad", _("Ended"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        active = Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+        if self.value() == "aktiv":
+            return queryset.filter(active)
+        if self.value() == "avslutad":
+            return queryset.filter(end_date__lt=today)
+        return queryset
+
+
+@admin.register(BoardTerm)
+class BoardTermAdmin(ServiceAdmin):
+    form = BoardTermForm
+    list_display = ["person_name", "role", "party", "organisation", "start_date", "end_date"]
+    list_filter = [OnBoardFilter, "role", "party"]
+    search_fields = ["person_name", "organisation__name", "organisation__code"]
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation"]
+    date_hierarchy = "start_date"
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["person_name", "role", "party", "organisation"]}),
+        (
+            _("Term"),
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    "elected_at",
+                ]
+            },
+        ),
+        (None, {"fields": ["note", "created_at", "updated_at"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        board_term_save(term=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        board_term_delete(term=obj, actor=request.user)
+
+
+class BoardDecisionForm(forms.ModelForm):
+    class Meta:
+        model = BoardDecision
+        fields = ["number", "title", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, a new decision gets the meeting's next number (board_decision_save).
+        self.fields["number"].required = False
+
+
+class BoardDecisionInline(admin.StackedInline):
+    model = BoardDecision
+    form = BoardDecisionForm
+    extra = 0
+
+
+@admin.register(BoardMeeting)
+class BoardMeetingAdmin(ServiceAdmin):
+    inlines = [BoardDecisionInline]
+    list_display = ["__str__", "place", "decision_count"]
+    list_filter = ["date_precision"]
+    search_fields = ["place", "agenda", "minutes", "decisions__title"]
+    date_hierarchy = "date"
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": [("date", "date_precision"), "place"]}),
+        (_("Agenda and minutes"), {"fields": ["agenda", "minutes", "minutes_document"]}),
+        (None, {"fields": ["note", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("decisions"))
+    def decision_count(self, obj):
+        return obj.decisions.count()
+
+    def save_model(self, request, obj, form, change):
+        board_meeting_save(meeting=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        board_meeting_delete(meeting=obj, actor=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for decision in formset.save(commit=False):
+            board_decision_save(decision=decision, actor=request.user)
+        for decision in formset.deleted_objects:
+            board_decision_delete(decision=decision, actor=request.user)
+
+
+@admin.register(AnnualMeeting)
+class AnnualMeetingAdmin(ServiceAdmin):
+    list_display = ["date", "place"]
+    search_fields = ["place", "note"]
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        annual_meeting_save(meeting=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        annual_meeting_delete(meeting=obj, actor=request.user)

@@ -1,0 +1,258 @@
+"""Writes to the board's records: annual meetings, board terms, board meetings and decisions.
+
+Every function validates fully before writing and runs in one transaction with its audit entry:
+a refused write raises ValidationError and changes nothing. Codes "overlap" and "conflict" mean a
+conflict with stored data (HTTP 409 in the API).
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from hcs.audit.models import AuditEntry
+from hcs.audit.services import audit_record, diff, snapshot
+from hcs.governance.models import AnnualMeeting, BoardDecision, BoardMeeting, BoardTerm
+from hcs.lib.dates import DatePrecision, format_date
+
+
+def _fields(model) -> list[str]:
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in {"id", "created_at", "updated_at"}
+    ]
+
+
+def _save_audited(*, obj, actor, message: str, conflict_message: str) -> None:
+    """Save `obj` (already checked) and record what changed, inside the caller's transaction."""
+    fields = _fields(type(obj))
+    before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if obj.pk else {}
+    obj.full_clean()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        # A concurrent write got there first and the database's constraints caught it.
+        raise ValidationError(conflict_message, code="conflict") from exc
+    changes = diff(before, snapshot(obj, fields))
+    if changes:
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+            obj=obj,
+            changes=changes,
+            message=message,
+        )
+
+
+def _delete_audited(*, obj, actor) -> None:
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.DELETE,
+            obj=obj,
+            changes=diff(snapshot(obj, _fields(type(obj))), {}),
+        )
+        obj.delete()
+
+
+def _overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
+    return not ((a_end is not None and a_end < b_start) or (b_end is not None and b_end < a_start))
+
+
+# Annual meetings ---------------------------------------------------------------------------
+
+
+def annual_meeting_save(*, meeting: AnnualMeeting, actor) -> AnnualMeeting:
+    with transaction.atomic():
+        _save_audited(
+            obj=meeting,
+            actor=actor,
+            message="Annual meeting saved",
+            conflict_message=_("There is already an annual meeting on this date."),
+        )
+    return meeting
+
+
+def annual_meeting_delete(*, meeting: AnnualMeeting, actor) -> None:
+    _delete_audited(obj=meeting, actor=actor)
+
+
+# Board terms -------------------------------------------------------------------------------
+
+
+def _lock_board_terms() -> None:
+    """Serialise writes of board terms, so that the overlap checks cannot race.
+
+    PostgreSQL: a table lock that lets readers through but queues other writers (terms are
+    written a few times a year); its exclusion constraints are the last line. SQLite: the write
+    transaction holds the database file's lock.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {BoardTerm._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+
+
+def _term_period(term: BoardTerm) -> dict[str, str]:
+    return {
+        "start": format_date(term.start_date, term.start_precision),
+        "end": format_date(term.end_date, term.end_precision) or _("today"),
+    }
+
+
+def _term_overlap_error(term: BoardTerm) -> ValidationError | None:
+    others = BoardTerm.objects.filter(role=term.role).exclude(pk=term.pk).order_by("start_date")
+    if term.role not in BoardTerm.SINGLE_HOLDER_ROLES:
+        others = others.filter(person_name=term.person_name)
+    role = BoardTerm.Role(term.role).label
+    for other in others:
+        if not _overlap(term.start_date, term.end_date, other.start_date, other.end_date):
+            continue
+        if other.person_name == term.person_name:
+            return ValidationError(
+                _(
+                    "%(person)s already has a term as %(role)s from %(start)s to %(end)s; "
+                    "one person's terms in the same role cannot overlap."
+                ),
+                code="overlap",
+                params={"person": other.person_name, "role": role, **_term_period(other)},
+            )
+        return ValidationError(
+            _(
+                "%(person)s is %(role)s from %(start)s to %(end)s; "
+                "the board has one %(role)s at a time."
+            ),
+            code="overlap",
+            params={"person": other.person_name, "role": role, **_term_period(other)},
+        )
+    return None
+
+
+def board_term_check(term: BoardTerm) -> None:
+    """Raise ValidationError if `term` (saved or not) breaks a rule of the board."""
+    if term.end_date is not None and term.end_date < term.start_date:
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("The term cannot end before it starts."), code="end_before_start"
+                )
+            }
+        )
+    overlap = _term_overlap_error(term)
+    if overlap is not None:
+        raise overlap
+
+
+def board_term_save(*, term: BoardTerm, actor, message: str = "") -> BoardTerm:
+    """Create or correct a board term given as an instance (the admin, the demo loader)."""
+    term.person_name = term.person_name.strip()
+    term.party = term.party.strip()
+    with transaction.atomic():
+        _lock_board_terms()
+        board_term_check(term)
+        _save_audited(
+            obj=term,
+            actor=actor,
+            message=message or "Board term saved",
+            conflict_message=_("The term conflicts with another term in the same role."),
+        )
+    return term
+
+
+def board_term_start(
+    *,
+    person_name: str,
+    role: str,
+    organisation,
+    start_date: date,
+    actor,
+    party: str = "",
+    start_precision: str = DatePrecision.DAY,
+    end_date: date | None = None,
+    end_precision: str = DatePrecision.DAY,
+    elected_at: AnnualMeeting | None = None,
+    note: str = "",
+) -> BoardTerm:
+    """Record that a person holds `role` on the board from `start_date`."""
+    term = BoardTerm(
+        person_name=person_name,
+        role=role,
+        party=party,
+        organisation=organisation,
+        start_date=start_date,
+        start_precision=start_precision,
+        end_date=end_date,
+        end_precision=end_precision,
+        elected_at=elected_at,
+        note=note,
+    )
+    return board_term_save(term=term, actor=actor, message="Board term started")
+
+
+def board_term_end(
+    *, term: BoardTerm, end_date: date, actor, end_precision: str = DatePrecision.DAY
+) -> BoardTerm:
+    """End a term on `end_date`, its last day."""
+    with transaction.atomic():
+        term = BoardTerm.objects.select_for_update().get(pk=term.pk)
+        term.end_date = end_date
+        term.end_precision = end_precision
+        return board_term_save(term=term, actor=actor, message="Board term ended")
+
+
+def board_term_delete(*, term: BoardTerm, actor) -> None:
+    """Remove a term entered by mistake (a term that ended is recorded with board_term_end)."""
+    _delete_audited(obj=term, actor=actor)
+
+
+# Board meetings and decisions ---------------------------------------------------------------
+
+
+def board_meeting_save(*, meeting: BoardMeeting, actor) -> BoardMeeting:
+    with transaction.atomic():
+        _save_audited(
+            obj=meeting,
+            actor=actor,
+            message="Board meeting saved",
+            conflict_message=_("The board meeting could not be saved."),
+        )
+    return meeting
+
+
+def board_meeting_delete(*, meeting: BoardMeeting, actor) -> None:
+    with transaction.atomic():
+        for decision in meeting.decisions.all():
+            _delete_audited(obj=decision, actor=actor)
+        _delete_audited(obj=meeting, actor=actor)
+
+
+def board_decision_save(*, decision: BoardDecision, actor) -> BoardDecision:
+    """Create or correct a decision; a new one without a number gets the meeting's next (§ n+1)."""
+    with transaction.atomic():
+        # The meeting's row lock serialises numbering, so two decisions never get one number.
+        BoardMeeting.objects.select_for_update().get(pk=decision.meeting_id)
+        if decision.number is None:
+            highest = decision.meeting.decisions.aggregate(highest=Max("number"))["highest"]
+            decision.number = (highest or 0) + 1
+        _save_audited(
+            obj=decision,
+            actor=actor,
+            message="Board decision saved",
+            conflict_message=_("The meeting already has a decision with this number."),
+        )
+    return decision
+
+
+def board_decision_add(
+    *, meeting: BoardMeeting, title: str, text: str = "", actor
+) -> BoardDecision:
+    """Add a decision to `meeting` under the next paragraph number."""
+    decision = BoardDecision(meeting=meeting, title=title.strip(), text=text)
+    return board_decision_save(decision=decision, actor=actor)
+
+
+def board_decision_delete(*, decision: BoardDecision, actor) -> None:
+    _delete_audited(obj=decision, actor=actor)
