@@ -18,6 +18,7 @@ from hcs.contacts.models import ContactPerson
 from hcs.contacts.queries import members_missing_contacts
 from hcs.contacts.services import contact_person_erase, contact_person_export
 from hcs.lib.errors import messages_of
+from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
 from hcs.memberships.queries import count_members, members_on
 from hcs.organisations.services import population_import
@@ -27,7 +28,7 @@ from hcs.organisations.services import population_import
 def dashboard(request):
     today = timezone.localdate()
     can_see_contacts = request.user.has_perm("contacts.view_contactperson")
-    current = Membership.objects.filter(start_date__lte=today).exclude(end_date__lt=today)
+    current = Membership.objects.filter(in_effect(today))
     context = {
         "today": today,
         "count": count_members(members_on(today)),

@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hcs.contacts.models import ContactPerson, ContactRole
-from hcs.contacts.queries import roles_on
 from hcs.contacts.services import (
     PERSONAL_FIELDS,
     contact_person_create,
@@ -15,6 +14,7 @@ from hcs.contacts.services import (
     contact_role_update,
 )
 from hcs.lib.admin import ServiceAdmin
+from hcs.lib.periods import in_effect
 from hcs.memberships.rules import periods_overlap
 
 
@@ -58,7 +58,7 @@ class CurrentRoleFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
-        current = ContactRole.objects.filter(roles_on(today))
+        current = ContactRole.objects.filter(in_effect(today))
         if self.value() in ContactRole.Kind.values:
             ids = current.filter(kind=self.value()).values("person_id")
             return queryset.filter(pk__in=ids)

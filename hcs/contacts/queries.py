@@ -6,19 +6,15 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q
 
 from hcs.contacts.models import ContactRole
+from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
-from hcs.memberships.queries import active_between
 from hcs.organisations.models import Organisation
-
-
-def roles_on(day: date) -> Q:
-    return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
 
 
 def _has_role(kind: str, day: date) -> Exists:
     return Exists(
         ContactRole.objects.filter(
-            roles_on(day), kind=kind, person__organisation=OuterRef("pk"), person__erased_at=None
+            in_effect(day), kind=kind, person__organisation=OuterRef("pk"), person__erased_at=None
         )
     )
 
@@ -41,7 +37,7 @@ class ContactGap:
 
 def members_missing_contacts(day: date) -> list[ContactGap]:
     """Members on `day` without a current political or a current administrative contact."""
-    current = Membership.objects.filter(active_between(day, day), organisation=OuterRef("pk"))
+    current = Membership.objects.filter(in_effect(day), organisation=OuterRef("pk"))
     organisations = (
         Organisation.objects.filter(Exists(current))
         .annotate(

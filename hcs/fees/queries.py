@@ -19,8 +19,8 @@ from hcs.fees.rules import (
     prorated,
     share_of_year,
 )
+from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
-from hcs.memberships.queries import active_between
 from hcs.organisations.models import Population
 
 
@@ -76,7 +76,7 @@ def fee_summary(year: int) -> FeeSummary:
     schedule = schedule_for(year)
     rule = as_rule(schedule)
     memberships = (
-        Membership.objects.filter(active_between(date(year, 1, 1), date(year, 12, 31)))
+        Membership.objects.filter(in_effect(date(year, 1, 1), date(year, 12, 31)))
         .select_related("organisation")
         .order_by("organisation__name", "start_date")
     )

@@ -1,8 +1,6 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hcs.governance.models import AnnualMeeting, BoardDecision, BoardMeeting, BoardTerm
@@ -17,7 +15,7 @@ from hcs.governance.services import (
     board_term_delete,
     board_term_save,
 )
-from hcs.lib.admin import ServiceAdmin
+from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin
 
 
 class BoardTermForm(forms.ModelForm):
@@ -38,21 +36,8 @@ class BoardTermForm(forms.ModelForm):
             self._update_errors(error)
 
 
-class OnBoardFilter(admin.SimpleListFilter):
-    title = _("status")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [("aktiv", _("On the board today")), ("avslutad", _("Ended"))]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        active = Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
-        if self.value() == "aktiv":
-            return queryset.filter(active)
-        if self.value() == "avslutad":
-            return queryset.filter(end_date__lt=today)
-        return queryset
+class OnBoardFilter(PeriodStatusFilter):
+    active_label = _("On the board today")
 
 
 @admin.register(BoardTerm)

@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 
 from hcs.governance.models import BoardMeeting, BoardTerm
+from hcs.lib.periods import in_effect
 
 _ROLE_ORDER = Case(
     *(When(role=role, then=Value(rank)) for rank, role in enumerate(BoardTerm.Role.values)),
@@ -20,8 +21,7 @@ def _terms():
 
 def board_on(day: date) -> list[BoardTerm]:
     """The board on `day`: chair, vice chair, members, deputies, each by name."""
-    active = Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
-    return list(_terms().filter(active).order_by("role_rank", "person_name"))
+    return list(_terms().filter(in_effect(day)).order_by("role_rank", "person_name"))
 
 
 def board_history() -> list[BoardTerm]:

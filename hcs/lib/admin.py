@@ -3,8 +3,11 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.errors import messages_of
+from hcs.lib.periods import in_effect
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -36,3 +39,23 @@ class ServiceAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+
+class PeriodStatusFilter(admin.SimpleListFilter):
+    """Filter rows with a start and end date: in effect today, or ended. Subclasses name the
+    first choice ("Active today", "On the board today")."""
+
+    title = _("status")
+    parameter_name = "status"
+    active_label = _("Active today")
+
+    def lookups(self, request, model_admin):
+        return [("aktiv", self.active_label), ("avslutad", _("Ended"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "aktiv":
+            return queryset.filter(in_effect(today))
+        if self.value() == "avslutad":
+            return queryset.filter(end_date__lt=today)
+        return queryset

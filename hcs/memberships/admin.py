@@ -2,10 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hcs.lib.admin import ServiceAdmin
+from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin
 from hcs.lib.dates import DatePrecision
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_check, membership_delete, membership_save
@@ -24,23 +23,6 @@ class MembershipForm(forms.ModelForm):
             membership_check(self.instance)
         except ValidationError as error:
             self._update_errors(error)
-
-
-class ActiveFilter(admin.SimpleListFilter):
-    title = _("status")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [("aktiv", _("Active today")), ("avslutad", _("Ended"))]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        active = Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
-        if self.value() == "aktiv":
-            return queryset.filter(active)
-        if self.value() == "avslutad":
-            return queryset.filter(end_date__lt=today)
-        return queryset
 
 
 class ApproximateFilter(admin.SimpleListFilter):
@@ -65,7 +47,7 @@ class ApproximateFilter(admin.SimpleListFilter):
 class MembershipAdmin(ServiceAdmin):
     form = MembershipForm
     list_display = ["organisation", "start_date", "end_date", "approximate", "has_joining_decision"]
-    list_filter = [ActiveFilter, ApproximateFilter, "organisation__kind"]
+    list_filter = [PeriodStatusFilter, ApproximateFilter, "organisation__kind"]
     search_fields = [
         "organisation__name",
         "organisation__code",

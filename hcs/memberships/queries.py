@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
-
 from hcs.lib.dates import DatePrecision
+from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
 from hcs.memberships.rules import count_phrase
 from hcs.organisations.models import Organisation
@@ -76,18 +75,14 @@ def _rows(memberships) -> list[MemberRow]:
     return sorted(rows.values(), key=lambda r: (r.kind != "region", r.name))
 
 
-def active_between(first_day: date, last_day: date) -> Q:
-    return Q(start_date__lte=last_day) & (Q(end_date__isnull=True) | Q(end_date__gte=first_day))
-
-
 def members_on(day: date) -> list[MemberRow]:
     """The members on `day`: regions first, then municipalities, each by name."""
-    return _rows(Membership.objects.filter(active_between(day, day)))
+    return _rows(Membership.objects.filter(in_effect(day)))
 
 
 def members_during(year: int) -> list[MemberRow]:
     """Every organisation that was a member on some day of `year` (the annual report's list)."""
-    return _rows(Membership.objects.filter(active_between(date(year, 1, 1), date(year, 12, 31))))
+    return _rows(Membership.objects.filter(in_effect(date(year, 1, 1), date(year, 12, 31))))
 
 
 def count_members(rows: list[MemberRow]) -> MemberCount:

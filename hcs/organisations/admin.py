@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.admin import ServiceAdmin
+from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
 from hcs.organisations.models import Organisation, Population
 from hcs.organisations.services import EDITABLE_FIELDS, organisation_update
@@ -19,11 +20,7 @@ class MemberStatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
-        current = Membership.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=today),
-            organisation=OuterRef("pk"),
-            start_date__lte=today,
-        )
+        current = Membership.objects.filter(in_effect(today), organisation=OuterRef("pk"))
         ever = Membership.objects.filter(organisation=OuterRef("pk"))
         if self.value() == "nu":
             return queryset.filter(Exists(current))
