@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "hcs.lib",
     "hcs.audit",
     "hcs.accounts",
@@ -48,6 +50,8 @@ INSTALLED_APPS = [
     "hcs.reports",
     "hcs.events",
     "hcs.governance",
+    "hcs.groups",
+    "hcs.criteria",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",
@@ -103,6 +107,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (reminder e-mails) is queued in the database and run by
+# `manage.py db_worker`: no broker to run. Tests run tasks at once (test_settings).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Public pages are cached per process and keyed by the registry's version (hcs/lib/pagecache.py):
 # a change shows within REGISTRY_VERSION_CHECK_SECONDS. Set CACHE_URL-style backends here if a

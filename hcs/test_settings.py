@@ -21,3 +21,5 @@ WHITENOISE_USE_FINDERS = True
 REGISTRY_VERSION_CHECK_SECONDS = 0
 STATIC_ROOT = tempfile.mkdtemp(prefix="hcs-test-static-")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hcs-test-media-")
+# Background tasks run at once, inside the request or test that enqueues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
