@@ -22,7 +22,17 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def demo(db):
-    """The network as the seeds describe it (reference data + load_demo)."""
+    """The network as the seeds describe it (reference data + load_demo): members, contacts,
+    fees, events, the board; 2024 not yet invoiced, so that invoicing tests start from there,
+    and without attendance, groups and criteria (`demo_2024`), which take most of the time."""
+    from hcs.demo.loader import load_demo
+
+    load_demo(invoices=False, network_life=False)
+
+
+@pytest.fixture
+def demo_2024(db):
+    """The whole demo as `make run` loads it, 2024's invoices and payments included."""
     from hcs.demo.loader import load_demo
 
     load_demo()

@@ -89,6 +89,7 @@ def on_http_error(request, exc: HttpError):
 
 
 def _register_routers() -> None:
+    from hcs.criteria.api import router as criteria_router
     from hcs.events.api import router as events_router
     from hcs.fees.api import router as fees_router
     from hcs.governance.api import router as governance_router
@@ -102,6 +103,7 @@ def _register_routers() -> None:
     api.add_router("", invoices_router)
     api.add_router("", events_router)
     api.add_router("", governance_router)
+    api.add_router("", criteria_router)
 
 
 _register_routers()

@@ -41,6 +41,7 @@ TOKEN_ROUTES = {
     "/api/v1/invoices/<number>.pdf",
     "/api/v1/invoices/<number>.xml",
     "/api/v1/payments",
+    "/api/v1/compliance/<year>",
 }
 SAMPLE = {
     "<str:code>": "1280",
@@ -53,6 +54,7 @@ SAMPLE = {
     "<number>": "1",
     "<int:number>": "1",
     "<event_id>": "1",
+    "<slug:key>": "website",
 }
 
 
@@ -102,6 +104,15 @@ def test_every_route_is_known_to_this_test():
         "/kansli/fakturor/<int:number>/kreditera/",
         "/kansli/fakturor/<int:number>.pdf",
         "/kansli/fakturor/<int:number>.xml",
+        "/kansli/kriterier/",
+        "/kansli/kriterier/medlemskriterier.csv",
+        "/kansli/kriterier/medlemskriterier.xlsx",
+        "/kansli/kriterier/<int:year>/kopiera/",
+        "/kansli/kriterier/<int:year>/paminnelser/",
+        "/kansli/kriterier/<int:year>/<slug:key>/<str:code>/",
+        "/kansli/evenemang/<int:pk>/narvaro/",
+        "/medlem/kriterier/",
+        "/kalender/<int:pk>/anmal-flera/",
         *TOKEN_ROUTES,
         "/konto/logga-ut/",
         "/api/v1/memberships",

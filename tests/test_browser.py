@@ -124,14 +124,36 @@ def coordinator_page(browser, live_server, demo, coordinator):
 
 @pytest.mark.parametrize(
     "path",
-    ["/kansli/", "/kansli/avgifter/2024/", "/kansli/fakturor/?ar=2024", "/kansli/ekonomi/?ar=2024"],
+    [
+        "/kansli/",
+        "/kansli/avgifter/2024/",
+        "/kansli/fakturor/?ar=2024",
+        "/kansli/ekonomi/?ar=2024",
+        "/kansli/kriterier/?ar=2024",
+        "/kansli/kriterier/2024/paminnelser/",
+        "/kansli/kriterier/2024/website/1470/",
+    ],
 )
 def test_the_secretariats_pages_have_no_serious_accessibility_violations(
-    coordinator_page, live_server, path
+    coordinator_page, live_server, path, demo_2024
 ):
     from hcs.invoices.services import invoices_generate
 
     invoices_generate(year=2024, actor="test")
     coordinator_page.goto(f"{live_server.url}{path}")
     assert coordinator_page.locator("h1").count() == 1
+    assert _serious_violations(coordinator_page) == []
+
+
+def test_the_coordinator_filters_the_compliance_view_and_opens_an_assessment(
+    coordinator_page, live_server, demo_2024
+):
+    coordinator_page.goto(f"{live_server.url}/kansli/kriterier/?ar=2024")
+    coordinator_page.get_by_label("Kriterium").select_option("contact_persons")
+    coordinator_page.get_by_label("Status").select_option("not_met")
+    coordinator_page.get_by_role("button", name="Visa").click()
+    rows = coordinator_page.locator("table.compliance tbody tr")
+    assert rows.count() == 2  # Region Norrbotten and Vara
+    coordinator_page.get_by_role("link", name="Bedöm Vara: Informerar om medlemskapet").click()
+    assert coordinator_page.locator("h1").inner_text() == "Vara"
     assert _serious_violations(coordinator_page) == []

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.db import transaction
 
-from hcs.accounts.models import ApiToken
+from hcs.accounts.models import ApiToken, MemberAccount
+from hcs.audit.models import AuditEntry
+from hcs.audit.services import audit_record
 
 
 @admin.register(ApiToken)
@@ -16,3 +19,34 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(MemberAccount)
+class MemberAccountAdmin(admin.ModelAdmin):
+    """Which member organisation a login belongs to (create the user first, under Users)."""
+
+    list_display = ["user", "organisation", "created_at"]
+    list_select_related = ["user", "organisation"]
+    search_fields = ["user__username", "user__email", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    raw_id_fields = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit_record(
+                actor=request.user,
+                action=AuditEntry.Action.UPDATE if change else AuditEntry.Action.CREATE,
+                obj=obj,
+                changes={"organisation": [None, obj.organisation.code]},
+            )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            audit_record(
+                actor=request.user,
+                action=AuditEntry.Action.DELETE,
+                obj=obj,
+                changes={"organisation": [obj.organisation.code, None]},
+            )
+            super().delete_model(request, obj)

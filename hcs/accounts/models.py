@@ -33,3 +33,30 @@ class ApiToken(models.Model):
     @staticmethod
     def new_raw_token() -> str:
         return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+class MemberAccount(models.Model):
+    """Ties a login to one member organisation: its contact persons (and planners) see that
+    organisation's own records, such as its row of the membership criteria, and nothing of other
+    members'. Not staff: the back office stays closed to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="member_account",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("member organisation"),
+        on_delete=models.PROTECT,
+        related_name="member_accounts",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member account")
+        verbose_name_plural = _("member accounts")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"

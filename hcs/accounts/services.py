@@ -20,6 +20,9 @@ COORDINATOR_PERMISSIONS = {
     "invoices": ["view", "add"],  # never change or delete: corrections are credit notes
     "reports": ["view", "add", "change", "delete"],
     "governance": ["view", "add", "change", "delete"],
+    "events": ["view", "add", "change", "delete"],
+    "groups": ["view", "add", "change", "delete"],
+    "criteria": ["view", "add", "change", "delete"],
 }
 
 

@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, audit_redact, diff, snapshot
 from hcs.contacts.models import ContactPerson, ContactRole
+from hcs.criteria.services import reminders_erase, reminders_export
+from hcs.events.services import registrations_erase, registrations_export
+from hcs.groups.services import participations_erase, participations_export
 from hcs.memberships.rules import periods_overlap
 from hcs.organisations.models import Organisation
 
@@ -189,6 +192,11 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
                 }
                 for role in person.roles.order_by("start_date")
             ],
+            "event_registrations": registrations_export(person.email) if person.email else [],
+            "groups": participations_export(person.email),
+            "reminders": reminders_export(person.email, person.organisation_id)
+            if person.email
+            else [],
             "history": [
                 {
                     "at": entry.at.isoformat(),
@@ -216,6 +224,11 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
             raise ValidationError(_("This person's data has already been erased."), code="erased")
         fields = [name for name in PERSONAL_FIELDS if getattr(person, name)]
         summary = {"person_id": person.pk, "fields": fields, "dry_run": dry_run}
+        # The same person in the other records, found by their e-mail address.
+        email = person.email
+        summary["event_registrations"] = registrations_erase(email, actor, dry_run=dry_run)
+        summary["group_participations"] = participations_erase(email, actor, dry_run=dry_run)
+        summary["reminders"] = reminders_erase(email, person.organisation_id, dry_run=dry_run)
         if dry_run:
             return summary
         summary["audit_entries_redacted"] = audit_redact(

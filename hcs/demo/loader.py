@@ -8,11 +8,14 @@ from django.db import transaction
 from hcs.accounts.services import coordinator_group_ensure
 from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.services import contact_person_create, contact_role_add
+from hcs.criteria.demo import load_criteria_demo
 from hcs.demo import network_2024 as seed
-from hcs.events.demo import load_events_demo
+from hcs.events.demo import load_attendance_demo, load_events_demo
 from hcs.fees.models import FeeSchedule
 from hcs.fees.services import fee_schedule_save
-from hcs.governance.demo import load_governance_demo
+from hcs.governance.demo import link_meetings_to_events, load_governance_demo
+from hcs.groups.demo import attach_group_events, load_groups_demo
+from hcs.invoices.demo import load_invoices_demo
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_save
 from hcs.organisations.models import Organisation
@@ -30,7 +33,10 @@ def _slug(text: str) -> str:
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, int]:
+    """Everything, idempotently. For tests that need less (and run faster): `invoices=False`
+    leaves 2024 uninvoiced, `network_life=False` leaves out the attendance, the groups and the
+    membership criteria."""
     report = {"memberships": 0, "fee_schedules": 0, "events": 0, "contacts": 0, "users": 0}
     if not Organisation.objects.exists():
         reference_data_load(rows=read_shipped_reference_data())
@@ -66,6 +72,15 @@ def load_demo() -> dict[str, int]:
     report["events"] = load_events_demo(ACTOR)
     load_governance_demo()
     report["contacts"] = _load_contacts(organisations)
+    if network_life:
+        report["attendance"] = load_attendance_demo(ACTOR)
+        report |= load_groups_demo(ACTOR)
+        report["group_events"] = attach_group_events(ACTOR)
+        report["meeting_events"] = link_meetings_to_events()
+    if invoices:
+        report |= load_invoices_demo(ACTOR)
+    if network_life:
+        report |= load_criteria_demo(ACTOR)
     report["users"] = _load_coordinator()
     return report
 

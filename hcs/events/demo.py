@@ -1,14 +1,19 @@
 """The network's 2024 events as the annual report tells them. Where the report gives no day,
 the date is stored with its precision (a month, not an invented day); no times are given, so
-the events are all-day."""
+the events are all-day.
+
+Attendance is not in the sources: `load_attendance_demo` records a deterministic, plausible
+pattern for the demo contact persons, so that the compliance view shows a realistic mix."""
 
 from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from hcs.events.models import Event
-from hcs.events.services import event_save
+from hcs.contacts.models import ContactRole
+from hcs.events.models import Event, Registration
+from hcs.events.services import Person, attendee_add, event_save
 from hcs.lib.dates import DatePrecision
+from hcs.lib.periods import in_effect
 from hcs.organisations.models import Organisation
 
 K, A = Event.Kind, Event.Audience
@@ -111,6 +116,22 @@ EVENTS_2024 = [
 ]
 
 
+# The strategic group meets digitally every month (annual report 2024); the days are not given.
+STRATEGIC_GROUP_MONTHS_2024 = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]
+STRATEGIC_GROUP_TITLE = "Strategiska gruppens månadsmöte"
+EVENTS_2024 += [
+    (
+        date(2024, month, 1),
+        None,
+        K.STRATEGIC_GROUP,
+        A.GROUP,
+        STRATEGIC_GROUP_TITLE,
+        {"precision": DatePrecision.MONTH, "place": "Digitalt"},
+    )
+    for month in STRATEGIC_GROUP_MONTHS_2024
+]
+
+
 def _moment(day: date, end: bool = False) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(23, 59) if end else time(0, 0)))
 
@@ -135,3 +156,55 @@ def load_events_demo(actor) -> int:
         event_save(event=event, actor=actor, partners=list(partners))
         created += 1
     return created
+
+
+def _attends(event: Event, index: int) -> tuple[bool, bool]:
+    """Whether member number `index` sent its (political, administrative) contact: a fixed
+    pattern, different per kind of meeting, with a few members missing each."""
+    match event.kind:
+        case K.ANNUAL_MEETING | K.ANNUAL_CONFERENCE:
+            return index % 7 not in (3, 5), index % 7 != 5
+        case K.AUTUMN_MEETING:
+            return index % 3 == 0, index % 4 != 1
+        case K.STRATEGIC_GROUP:
+            return False, (index + event.starts.month) % 5 != 0 and index % 9 != 4
+        case K.WORKSHOP:
+            return False, index % 3 == 1
+    return False, False
+
+
+def load_attendance_demo(actor) -> int:
+    """Record who of the members' contact persons took part in the 2024 member meetings.
+    Idempotent: an event with any attendance recorded is left alone."""
+    kinds = [K.ANNUAL_MEETING, K.ANNUAL_CONFERENCE, K.AUTUMN_MEETING, K.STRATEGIC_GROUP, K.WORKSHOP]
+    events = Event.objects.filter(kind__in=kinds, starts__year=2024).order_by("starts")
+    recorded = 0
+    for event in events:
+        if Registration.objects.filter(event=event).exists():
+            continue
+        day = timezone.localtime(event.starts).date()
+        roles = (
+            ContactRole.objects.filter(in_effect(day), person__erased_at=None)
+            .select_related("person__organisation")
+            .order_by("person__organisation__code", "kind")
+        )
+        by_member: dict[str, dict[str, ContactRole]] = {}
+        for role in roles:
+            by_member.setdefault(role.person.organisation.code, {})[role.kind] = role
+        for index, code in enumerate(sorted(by_member)):
+            political, administrative = _attends(event, index)
+            for kind, goes, as_role in (
+                (ContactRole.Kind.POLITICAL, political, Registration.Role.POLITICIAN),
+                (ContactRole.Kind.ADMINISTRATIVE, administrative, Registration.Role.OFFICIAL),
+            ):
+                role = by_member[code].get(kind)
+                if not goes or role is None:
+                    continue
+                attendee_add(
+                    event=event,
+                    person=Person(name=role.person.name, email=role.person.email, role=as_role),
+                    organisation=role.person.organisation,
+                    actor=actor,
+                )
+                recorded += 1
+    return recorded

@@ -52,6 +52,15 @@ class Event(models.Model):
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_url = models.URLField(_("digital link"), blank=True)
     organiser = models.CharField(_("organiser"), max_length=200, default="Healthy Cities Sverige")
+    # The group behind the event (a theme group's webinar); `organiser` stays the display text.
+    group = models.ForeignKey(
+        "groups.Group",
+        verbose_name=_("group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
     partners = models.ManyToManyField(
         Organisation, verbose_name=_("partner organisations"), blank=True, related_name="+"
     )

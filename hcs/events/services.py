@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record
+from hcs.audit.services import audit_record, audit_redact
 from hcs.events.models import Event, Registration
 from hcs.organisations.models import Organisation
 
@@ -72,7 +72,9 @@ def registration_create(
             organisation_name=organisation_name.strip(),
             status=Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED,
         )
-        registration.full_clean()
+        # The event is locked and the duplicate checked above; the database backs the
+        # constraint. Skipping those checks here saves a query per check.
+        registration.full_clean(exclude=["event", "organisation"], validate_constraints=False)
         registration.save()
         audit_record(
             actor=email,
@@ -143,3 +145,232 @@ def event_save(*, event: Event, actor, partners=None) -> Event:
             changes={"title": [None, event.title], "starts": [None, event.starts.isoformat()]},
         )
     return event
+
+
+@dataclass(frozen=True)
+class Person:
+    """One participant in a registration for several people, or in recorded attendance."""
+
+    name: str
+    email: str
+    role: str
+
+
+def registrations_create_many(
+    *,
+    event: Event,
+    people: list[Person],
+    organisation: Organisation,
+    registered_by: str,
+    now: datetime | None = None,
+) -> list[RegistrationResult]:
+    """A member's contact registers several people of their organisation at once. All or
+    nothing: if one cannot be registered (a duplicate, the deadline), none is."""
+    if not people:
+        raise ValidationError(_("Add at least one participant."), code="invalid")
+    emails = [person.email.strip().lower() for person in people]
+    repeated = sorted({email for email in emails if emails.count(email) > 1})
+    if repeated:
+        raise ValidationError(
+            _("The same e-mail address is given twice: %(emails)s.")
+            % {"emails": ", ".join(repeated)},
+            code="invalid",
+        )
+    with transaction.atomic():
+        results = [
+            registration_create(
+                event=event,
+                name=person.name,
+                email=person.email,
+                role=person.role,
+                organisation=organisation,
+                now=now,
+            )
+            for person in people
+        ]
+        audit_record(
+            actor=registered_by,
+            action=AuditEntry.Action.CREATE,
+            obj=event,
+            changes={"registrations": [None, len(results)]},
+            message=f"Registered {len(results)} people of {organisation.code}",
+        )
+    return results
+
+
+# Leave the participant count as it is.
+KEEP = object()
+
+
+def _check_event_started(event: Event, now: datetime) -> None:
+    if event.starts > now:
+        raise ValidationError(
+            _("Attendance can be recorded once the event has begun."), code="invalid"
+        )
+
+
+def attendee_add(
+    *,
+    event: Event,
+    person: Person,
+    organisation: Organisation | None,
+    actor,
+    organisation_name: str = "",
+    now: datetime | None = None,
+) -> Registration:
+    """Record after the event that someone took part who had not registered (a digital
+    meeting without registration, say). Capacity and deadline no longer apply: they took part."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        _check_event_started(event, now)
+        email = person.email.strip().lower()
+        existing = event.registrations.exclude(status=Registration.Status.CANCELLED)
+        if existing.filter(email=email).exists():
+            raise ValidationError(
+                _("%(email)s is already registered for this event.") % {"email": email},
+                code="conflict",
+            )
+        registration = Registration(
+            event=event,
+            name=person.name.strip(),
+            email=email,
+            role=person.role,
+            organisation=organisation,
+            organisation_name=organisation_name.strip(),
+            status=Registration.Status.CONFIRMED,
+            attended=True,
+        )
+        # The event is locked and the duplicate checked above; the database backs the
+        # constraint. Skipping those checks here saves a query per check.
+        registration.full_clean(exclude=["event", "organisation"], validate_constraints=False)
+        registration.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=registration,
+            changes={"attended": [None, True]},
+            message="Attendance recorded after the event",
+        )
+    return registration
+
+
+def attendance_mark(
+    *,
+    event: Event,
+    attended: dict[int, bool | None],
+    actor,
+    participant_count: int | object | None = KEEP,
+    now: datetime | None = None,
+) -> int:
+    """Mark who took part (registration id → True / False / None for unknown), and optionally
+    the number of participants without names. Returns how many registrations changed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        _check_event_started(event, now)
+        registrations = {
+            r.pk: r
+            for r in event.registrations.exclude(status=Registration.Status.CANCELLED).filter(
+                pk__in=attended
+            )
+        }
+        unknown = set(attended) - set(registrations)
+        if unknown:
+            raise ValidationError(
+                _("Some registrations do not belong to this event or are cancelled."),
+                code="invalid",
+            )
+        changed = 0
+        for pk, value in attended.items():
+            registration = registrations[pk]
+            if registration.attended == value:
+                continue
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.UPDATE,
+                obj=registration,
+                changes={"attended": [registration.attended, value]},
+            )
+            registration.attended = value
+            registration.save(update_fields=["attended"])
+            changed += 1
+        if participant_count is not KEEP and participant_count != event.participant_count:
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.UPDATE,
+                obj=event,
+                changes={"participant_count": [event.participant_count, participant_count]},
+            )
+            event.participant_count = participant_count
+            event.save(update_fields=["participant_count", "updated_at"])
+    return changed
+
+
+def event_delete(*, event: Event, actor) -> None:
+    """Delete an event nobody has registered for; one with registrations is history to keep
+    (attendance counts towards the membership criteria)."""
+    with transaction.atomic():
+        if event.registrations.exists():
+            raise ValidationError(
+                _("The event has registrations and cannot be deleted."), code="conflict"
+            )
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.DELETE,
+            obj=event,
+            changes={"title": [event.title, None]},
+        )
+        event.delete()
+
+
+# Personal data (GDPR) ------------------------------------------------------------------------
+
+ERASED_NAME = "(raderad)"
+
+
+def registrations_export(email: str) -> list[dict]:
+    """Every registration made with `email`, for a person's data export."""
+    return [
+        {
+            "event": r.event.title,
+            "starts": r.event.starts.isoformat(),
+            "name": r.name,
+            "email": r.email,
+            "organisation": r.organisation.name if r.organisation else r.organisation_name,
+            "role": r.role,
+            "status": r.status,
+            "attended": r.attended,
+            "registered": r.created_at.isoformat(),
+        }
+        for r in Registration.objects.filter(email__iexact=email.strip())
+        .select_related("event", "organisation")
+        .order_by("created_at")
+    ]
+
+
+def registrations_erase(email: str, actor, dry_run: bool = False) -> int:
+    """Remove the name and e-mail address from a person's registrations. The registrations
+    stay, with organisation, role and attendance, so past events keep their counts."""
+    email = email.strip()
+    if not email:
+        return 0
+    with transaction.atomic():
+        registrations = list(Registration.objects.select_for_update().filter(email__iexact=email))
+        if dry_run:
+            return len(registrations)
+        for registration in registrations:
+            registration.name = ERASED_NAME
+            # Unique per event among active registrations, so each gets its own placeholder.
+            registration.email = f"raderad-{registration.pk}@example.invalid"
+            registration.save(update_fields=["name", "email"])
+            audit_redact(obj=registration, fields=("name", "email"), new_repr=str(registration))
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.ERASE,
+                obj=registration,
+                changes={"name": ["[raderat]", ERASED_NAME], "email": ["[raderat]", ""]},
+            )
+        # A registration made by the person themself names them as its author.
+        AuditEntry.objects.filter(actor_name__iexact=email).update(actor_name=ERASED_NAME)
+    return len(registrations)

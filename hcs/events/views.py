@@ -1,18 +1,32 @@
 """The public calendar: events, registration, and the iCalendar feed."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hcs.events.forms import RegistrationForm
+from hcs.events.forms import AttendeeForm, ParticipantFormSet, RegistrationForm
 from hcs.events.ical import calendar
-from hcs.events.queries import participants, public_events, with_participants
-from hcs.events.services import registration_create
+from hcs.events.models import Event, Registration
+from hcs.events.queries import (
+    events_visible_to,
+    participants,
+    public_events,
+    with_participants,
+)
+from hcs.events.services import (
+    Person,
+    attendance_mark,
+    attendee_add,
+    registration_create,
+    registrations_create_many,
+)
 from hcs.lib.errors import messages_of
 
 PAST_SHOWN = 30
@@ -22,7 +36,7 @@ PAST_SHOWN = 30
 @require_GET
 def calendar_page(request):
     now = timezone.now()
-    events = with_participants(public_events()).prefetch_related("partners")
+    events = with_participants(events_visible_to(request.user)).prefetch_related("partners")
     upcoming = [e for e in events if e.ends >= now]
     past = [e for e in events if e.ends < now][::-1][:PAST_SHOWN]
     return render(request, "events/calendar.html", {"upcoming": upcoming, "past": past})
@@ -45,7 +59,7 @@ def calendar_feed(request):
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def event_page(request, pk: int):
-    event = with_participants(public_events()).filter(pk=pk).first()
+    event = with_participants(events_visible_to(request.user)).filter(pk=pk).first()
     if event is None:
         raise Http404(_("There is no such public event."))
     now = timezone.now()
@@ -85,9 +99,130 @@ def event_page(request, pk: int):
             "form": form,
             "open": open_for_registration,
             "participants": participants(event),
+            "member_account": getattr(request.user, "member_account", None),
             "seats_left": None
             if event.capacity is None
             else max(0, event.capacity - event.confirmed),
         },
         status=status,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def register_several(request, pk: int):
+    """A member's contact registers several people of their organisation at once."""
+    account = getattr(request.user, "member_account", None)
+    if account is None:
+        raise PermissionDenied
+    event = get_object_or_404(events_visible_to(request.user), pk=pk)
+    formset = ParticipantFormSet(request.POST or None)
+    if request.method == "POST" and formset.is_valid():
+        people = [
+            Person(name=f["name"], email=f["email"], role=f["role"])
+            for f in formset.cleaned_data
+            if f and not f.get("DELETE")
+        ]
+        try:
+            results = registrations_create_many(
+                event=event,
+                people=people,
+                organisation=account.organisation,
+                registered_by=request.user.get_username(),
+            )
+        except ValidationError as error:
+            for message in messages_of(error):
+                messages.error(request, message)
+        else:
+            waiting = sum(1 for result in results if result.position)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d person registered.", "%(count)d people registered.", len(results)
+                )
+                % {"count": len(results)},
+            )
+            if waiting:
+                messages.info(
+                    request,
+                    ngettext(
+                        "%(count)d of them is on the waiting list.",
+                        "%(count)d of them are on the waiting list.",
+                        waiting,
+                    )
+                    % {"count": waiting},
+                )
+            return redirect("events:event", pk)
+    return render(
+        request,
+        "events/register_several.html",
+        {"event": event, "formset": formset, "organisation": account.organisation},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_member_required
+@permission_required("events.view_event", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk: int):
+    """After an event: mark who took part, add those who came unregistered, and record a
+    participant count for events without names."""
+    event = get_object_or_404(Event, pk=pk)
+    registrations = list(
+        event.registrations.exclude(status=Registration.Status.CANCELLED).select_related(
+            "organisation"
+        )
+    )
+    add_form = AttendeeForm(request.POST if request.POST.get("action") == "add" else None)
+    count_error = None
+    if request.method == "POST":
+        if not request.user.has_perm("events.change_registration"):
+            raise PermissionDenied
+        try:
+            if request.POST.get("action") == "add":
+                if add_form.is_valid():
+                    data = add_form.cleaned_data
+                    attendee_add(
+                        event=event,
+                        person=Person(name=data["name"], email=data["email"], role=data["role"]),
+                        organisation=data["organisation"],
+                        organisation_name=data["organisation_name"],
+                        actor=request.user,
+                    )
+                    messages.success(request, _("The participant was added."))
+                    return redirect("event_attendance", pk)
+            else:
+                marks = {r.pk: _mark(request.POST.get(f"attended-{r.pk}")) for r in registrations}
+                raw_count = request.POST.get("participant_count", "").strip()
+                if raw_count and not raw_count.isdigit():
+                    count_error = _("The number of participants must be a whole number.")
+                else:
+                    changed = attendance_mark(
+                        event=event,
+                        attended=marks,
+                        participant_count=int(raw_count) if raw_count else None,
+                        actor=request.user,
+                    )
+                    messages.success(
+                        request,
+                        _("Attendance saved (%(count)d changed).") % {"count": changed},
+                    )
+                    return redirect("event_attendance", pk)
+        except ValidationError as error:
+            for message in messages_of(error):
+                messages.error(request, message)
+    return render(
+        request,
+        "events/attendance.html",
+        {
+            "event": event,
+            "registrations": registrations,
+            "add_form": add_form,
+            "count_error": count_error,
+            "started": event.starts <= timezone.now(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _mark(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")

@@ -3,8 +3,18 @@ from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from hcs.governance.models import AnnualMeeting, BoardDecision, BoardMeeting, BoardTerm
+from hcs.governance.models import (
+    AnnualMeeting,
+    AnnualMeetingDecision,
+    BoardDecision,
+    BoardMeeting,
+    BoardTerm,
+    Representation,
+    RepresentationMeeting,
+)
 from hcs.governance.services import (
+    annual_meeting_decision_delete,
+    annual_meeting_decision_save,
     annual_meeting_delete,
     annual_meeting_save,
     board_decision_delete,
@@ -14,6 +24,11 @@ from hcs.governance.services import (
     board_term_check,
     board_term_delete,
     board_term_save,
+    representation_check,
+    representation_delete,
+    representation_meeting_delete,
+    representation_meeting_save,
+    representation_save,
 )
 from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin
 
@@ -98,7 +113,7 @@ class BoardMeetingAdmin(ServiceAdmin):
     date_hierarchy = "date"
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": [("date", "date_precision"), "place"]}),
+        (None, {"fields": [("date", "date_precision"), "place", "event"]}),
         (_("Agenda and minutes"), {"fields": ["agenda", "minutes", "minutes_document"]}),
         (None, {"fields": ["note", "created_at", "updated_at"]}),
     ]
@@ -120,14 +135,104 @@ class BoardMeetingAdmin(ServiceAdmin):
             board_decision_delete(decision=decision, actor=request.user)
 
 
+class AnnualMeetingDecisionForm(forms.ModelForm):
+    class Meta:
+        model = AnnualMeetingDecision
+        fields = ["number", "kind", "title", "text", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, a new decision gets the meeting's next number (annual_meeting_decision_save).
+        self.fields["number"].required = False
+
+
+class AnnualMeetingDecisionInline(admin.StackedInline):
+    model = AnnualMeetingDecision
+    form = AnnualMeetingDecisionForm
+    extra = 0
+
+
 @admin.register(AnnualMeeting)
 class AnnualMeetingAdmin(ServiceAdmin):
-    list_display = ["date", "place"]
-    search_fields = ["place", "note"]
+    inlines = [AnnualMeetingDecisionInline]
+    list_display = ["date", "place", "decision_count"]
+    search_fields = ["place", "note", "decisions__title"]
     date_hierarchy = "date"
+    fields = ["date", "place", "event", "note"]
+
+    @admin.display(description=_("decisions"))
+    def decision_count(self, obj):
+        return obj.decisions.count()
 
     def save_model(self, request, obj, form, change):
         annual_meeting_save(meeting=obj, actor=request.user)
 
     def delete_model(self, request, obj):
         annual_meeting_delete(meeting=obj, actor=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for decision in formset.save(commit=False):
+            annual_meeting_decision_save(decision=decision, actor=request.user)
+        for decision in formset.deleted_objects:
+            annual_meeting_decision_delete(decision=decision, actor=request.user)
+
+
+class RepresentationForm(forms.ModelForm):
+    class Meta:
+        model = Representation
+        fields = [
+            f.name for f in Representation._meta.concrete_fields if f.editable and f.name != "id"
+        ]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if set(self.errors) - {NON_FIELD_ERRORS}:
+            return
+        try:
+            representation_check(self.instance)
+        except ValidationError as error:
+            # The service's message names the field or the other seat; it replaces the generic
+            # one of the database constraint that the form may have reported.
+            self._errors.pop(NON_FIELD_ERRORS, None)
+            self._update_errors(error)
+
+
+class RepresentationMeetingInline(admin.TabularInline):
+    model = RepresentationMeeting
+    fields = ["date", "date_precision", "digital", "place", "note"]
+    extra = 0
+
+
+class RepresentationActiveFilter(PeriodStatusFilter):
+    active_label = _("Held today")
+
+
+@admin.register(Representation)
+class RepresentationAdmin(ServiceAdmin):
+    form = RepresentationForm
+    inlines = [RepresentationMeetingInline]
+    list_display = ["person_name", "body", "role_description", "start_date", "end_date"]
+    list_filter = [RepresentationActiveFilter, "body"]
+    search_fields = ["person_name", "body_name", "role_description", "note"]
+    date_hierarchy = "start_date"
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["body", "body_name", "person_name", "role_description"]}),
+        (
+            _("Period"),
+            {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]},
+        ),
+        (None, {"fields": ["note", "created_at", "updated_at"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        representation_save(representation=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        representation_delete(representation=obj, actor=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for meeting in formset.save(commit=False):
+            representation_meeting_save(meeting=meeting, actor=request.user)
+        for meeting in formset.deleted_objects:
+            representation_meeting_delete(meeting=meeting, actor=request.user)

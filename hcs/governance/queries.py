@@ -2,9 +2,16 @@
 
 from datetime import date
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 
-from hcs.governance.models import BoardMeeting, BoardTerm
+from hcs.events.models import Registration
+from hcs.governance.models import (
+    AnnualMeeting,
+    BoardMeeting,
+    BoardTerm,
+    Representation,
+    RepresentationMeeting,
+)
 from hcs.lib.periods import in_effect
 
 _ROLE_ORDER = Case(
@@ -37,4 +44,67 @@ def board_meeting_count(year: int) -> int:
 def board_meetings_in(year: int) -> list[BoardMeeting]:
     return list(
         BoardMeeting.objects.filter(date__year=year).prefetch_related("decisions").order_by("date")
+    )
+
+
+# Annual meetings ----------------------------------------------------------------------------
+
+# The member criterion: at least one politician and one official from each member attend.
+ATTENDANCE_ROLES = (Registration.Role.POLITICIAN, Registration.Role.OFFICIAL)
+_ROLE_KEYS = [role.value for role in ATTENDANCE_ROLES]
+
+
+def annual_meeting_attendance(meeting: AnnualMeeting) -> dict[int, dict[str, int]]:
+    """Who attended `meeting`, per member organisation: {organisation_id: {"politician": n,
+    "official": n}}, from its calendar event's registrations marked as attended (one query).
+
+    Registrations without a member organisation and external guests are not counted; a meeting
+    without an event has no recorded attendance.
+    """
+    if meeting.event_id is None:
+        return {}
+    rows = (
+        Registration.objects.filter(
+            event_id=meeting.event_id,
+            attended=True,
+            organisation__isnull=False,
+            role__in=ATTENDANCE_ROLES,
+        )
+        .values("organisation_id", "role")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    attendance: dict[int, dict[str, int]] = {}
+    for row in rows:
+        counts = attendance.setdefault(row["organisation_id"], dict.fromkeys(_ROLE_KEYS, 0))
+        counts[row["role"]] = row["count"]
+    return attendance
+
+
+# Representation in other bodies -------------------------------------------------------------
+
+_BODY_ORDER = Case(
+    *(When(body=body, then=Value(rank)) for rank, body in enumerate(Representation.Body.values)),
+    output_field=IntegerField(),
+)
+
+
+def representation_on(day: date) -> list[Representation]:
+    """The network's seats in other bodies on `day`, WHO's committees first."""
+    return list(
+        Representation.objects.filter(in_effect(day))
+        .annotate(body_rank=_BODY_ORDER)
+        .order_by("body_rank", "body_name", "person_name")
+    )
+
+
+def representations_during(year: int) -> list[Representation]:
+    """The seats held on at least one day of `year`, each with `meetings_in_year`: the meetings
+    attended that year, by date (two queries)."""
+    meetings = RepresentationMeeting.objects.filter(date__year=year).order_by("date")
+    return list(
+        Representation.objects.filter(in_effect(date(year, 1, 1), date(year, 12, 31)))
+        .annotate(body_rank=_BODY_ORDER)
+        .prefetch_related(Prefetch("meetings", queryset=meetings, to_attr="meetings_in_year"))
+        .order_by("body_rank", "body_name", "person_name", "start_date")
     )

@@ -1,4 +1,5 @@
-"""Writes to the board's records: annual meetings, board terms, board meetings and decisions.
+"""Writes to the board's records: annual meetings and their decisions, board terms, board
+meetings and decisions, and the network's representation in other bodies.
 
 Every function validates fully before writing and runs in one transaction with its audit entry:
 a refused write raises ValidationError and changes nothing. Codes "overlap" and "conflict" mean a
@@ -14,7 +15,15 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, diff, snapshot
-from hcs.governance.models import AnnualMeeting, BoardDecision, BoardMeeting, BoardTerm
+from hcs.governance.models import (
+    AnnualMeeting,
+    AnnualMeetingDecision,
+    BoardDecision,
+    BoardMeeting,
+    BoardTerm,
+    Representation,
+    RepresentationMeeting,
+)
 from hcs.lib.dates import DatePrecision, format_date
 
 
@@ -78,22 +87,68 @@ def annual_meeting_save(*, meeting: AnnualMeeting, actor) -> AnnualMeeting:
 
 
 def annual_meeting_delete(*, meeting: AnnualMeeting, actor) -> None:
-    _delete_audited(obj=meeting, actor=actor)
+    with transaction.atomic():
+        for decision in meeting.decisions.all():
+            _delete_audited(obj=decision, actor=actor)
+        _delete_audited(obj=meeting, actor=actor)
+
+
+def annual_meeting_decision_save(
+    *, decision: AnnualMeetingDecision, actor
+) -> AnnualMeetingDecision:
+    """Create or correct a decision; a new one without a number gets the meeting's next (§ n+1)."""
+    decision.title = decision.title.strip()
+    with transaction.atomic():
+        # The meeting's row lock serialises numbering, so two decisions never get one number.
+        AnnualMeeting.objects.select_for_update().get(pk=decision.meeting_id)
+        if decision.number is None:
+            highest = decision.meeting.decisions.aggregate(highest=Max("number"))["highest"]
+            decision.number = (highest or 0) + 1
+        _save_audited(
+            obj=decision,
+            actor=actor,
+            message="Annual meeting decision saved",
+            conflict_message=_("The meeting already has a decision with this number."),
+        )
+    return decision
+
+
+def annual_meeting_decision_add(
+    *,
+    meeting: AnnualMeeting,
+    kind: str,
+    title: str,
+    actor,
+    text: str = "",
+    note: str = "",
+) -> AnnualMeetingDecision:
+    """Add a decision to `meeting` under the next paragraph number."""
+    decision = AnnualMeetingDecision(meeting=meeting, kind=kind, title=title, text=text, note=note)
+    return annual_meeting_decision_save(decision=decision, actor=actor)
+
+
+def annual_meeting_decision_delete(*, decision: AnnualMeetingDecision, actor) -> None:
+    _delete_audited(obj=decision, actor=actor)
 
 
 # Board terms -------------------------------------------------------------------------------
 
 
-def _lock_board_terms() -> None:
-    """Serialise writes of board terms, so that the overlap checks cannot race.
+def _lock_writers(model) -> None:
+    """Serialise writes of `model`'s rows, so that overlap checks cannot race.
 
-    PostgreSQL: a table lock that lets readers through but queues other writers (terms are
-    written a few times a year); its exclusion constraints are the last line. SQLite: the write
-    transaction holds the database file's lock.
+    PostgreSQL: a table lock that lets readers through but queues other writers (terms and
+    seats are written a few times a year). SQLite: the write transaction holds the database
+    file's lock.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {BoardTerm._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+            cursor.execute(f"LOCK TABLE {model._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+
+
+def _lock_board_terms() -> None:
+    # The exclusion constraints of migration 0002 are the last line behind this lock.
+    _lock_writers(BoardTerm)
 
 
 def _term_period(term: BoardTerm) -> dict[str, str]:
@@ -256,3 +311,129 @@ def board_decision_add(
 
 def board_decision_delete(*, decision: BoardDecision, actor) -> None:
     _delete_audited(obj=decision, actor=actor)
+
+
+# Representation in other bodies ---------------------------------------------------------------
+
+
+def _representation_period(representation: Representation) -> dict[str, str]:
+    return {
+        "start": format_date(representation.start_date, representation.start_precision),
+        "end": format_date(representation.end_date, representation.end_precision) or _("today"),
+    }
+
+
+def _meeting_outside(meeting: RepresentationMeeting, representation: Representation) -> bool:
+    """Whether `meeting` falls outside the seat's period. A start known only as "on or before"
+    bounds nothing: the seat may have begun earlier."""
+    if representation.end_date is not None and meeting.date > representation.end_date:
+        return True
+    return (
+        representation.start_precision != DatePrecision.ON_OR_BEFORE
+        and meeting.date < representation.start_date
+    )
+
+
+def _outside_error(meeting: RepresentationMeeting, representation: Representation):
+    return ValidationError(
+        _(
+            "The meeting of %(date)s falls outside the representation's period "
+            "(%(start)s to %(end)s)."
+        ),
+        code="outside_period",
+        params={
+            "date": format_date(meeting.date, meeting.date_precision),
+            **_representation_period(representation),
+        },
+    )
+
+
+def representation_check(representation: Representation) -> None:
+    """Raise ValidationError if `representation` (saved or not) breaks a rule."""
+    if representation.end_date is not None and representation.end_date < representation.start_date:
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("The representation cannot end before it starts."),
+                    code="end_before_start",
+                )
+            }
+        )
+    if representation.body == Representation.Body.OTHER and not representation.body_name:
+        raise ValidationError({"body_name": ValidationError(_("Name the body."), code="required")})
+    others = Representation.objects.filter(
+        person_name=representation.person_name,
+        body=representation.body,
+        body_name=representation.body_name,
+    ).exclude(pk=representation.pk)
+    for other in others.order_by("start_date"):
+        if _overlap(
+            representation.start_date, representation.end_date, other.start_date, other.end_date
+        ):
+            raise ValidationError(
+                _(
+                    "%(person)s already represents the network in %(body)s from %(start)s "
+                    "to %(end)s; one person's periods in the same body cannot overlap."
+                ),
+                code="overlap",
+                params={
+                    "person": other.person_name,
+                    "body": other.body_label,
+                    **_representation_period(other),
+                },
+            )
+    if representation.pk:
+        # Shortening a period must not strand the meetings already recorded in it.
+        for meeting in representation.meetings.order_by("date"):
+            if _meeting_outside(meeting, representation):
+                raise _outside_error(meeting, representation)
+
+
+def representation_save(*, representation: Representation, actor) -> Representation:
+    """Create or correct a seat in another body."""
+    representation.person_name = representation.person_name.strip()
+    representation.body_name = representation.body_name.strip()
+    representation.role_description = representation.role_description.strip()
+    with transaction.atomic():
+        _lock_writers(Representation)
+        if representation.pk:
+            # The row lock waits for a meeting being recorded, so the check below sees it.
+            Representation.objects.select_for_update().get(pk=representation.pk)
+        representation_check(representation)
+        _save_audited(
+            obj=representation,
+            actor=actor,
+            message="Representation saved",
+            conflict_message=_("The representation conflicts with another in the same body."),
+        )
+    return representation
+
+
+def representation_delete(*, representation: Representation, actor) -> None:
+    with transaction.atomic():
+        for meeting in representation.meetings.all():
+            _delete_audited(obj=meeting, actor=actor)
+        _delete_audited(obj=representation, actor=actor)
+
+
+def representation_meeting_save(*, meeting: RepresentationMeeting, actor) -> RepresentationMeeting:
+    """Record (or correct) a meeting the representative attended, within the seat's period."""
+    meeting.place = meeting.place.strip()
+    with transaction.atomic():
+        # The seat's row lock: its period cannot change while the meeting is checked against it.
+        representation = Representation.objects.select_for_update().get(
+            pk=meeting.representation_id
+        )
+        if _meeting_outside(meeting, representation):
+            raise ValidationError({"date": _outside_error(meeting, representation)})
+        _save_audited(
+            obj=meeting,
+            actor=actor,
+            message="Representation meeting saved",
+            conflict_message=_("The meeting could not be saved."),
+        )
+    return meeting
+
+
+def representation_meeting_delete(*, meeting: RepresentationMeeting, actor) -> None:
+    _delete_audited(obj=meeting, actor=actor)

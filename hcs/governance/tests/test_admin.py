@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from hcs.governance.models import BoardDecision, BoardMeeting, BoardTerm
+from hcs.governance.models import (
+    AnnualMeetingDecision,
+    BoardDecision,
+    BoardMeeting,
+    BoardTerm,
+    Representation,
+)
 from hcs.governance.services import board_term_start
 from hcs.organisations.models import Organisation
 
@@ -86,3 +92,105 @@ def test_decisions_entered_without_numbers_are_numbered_in_order(admin_client):
         (1, "Opening"),
         (2, "Budget"),
     ]
+
+
+# The coordinator's back office ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", ["annualmeeting", "boardmeeting", "boardterm", "representation"])
+def test_the_coordinator_may_open_the_add_and_change_pages(demo, coordinator_client, model):
+    from django.apps import apps
+
+    obj = apps.get_model("governance", model).objects.order_by("pk").first()
+    for url in (
+        f"/admin/governance/{model}/",
+        f"/admin/governance/{model}/add/",
+        f"/admin/governance/{model}/{obj.pk}/change/",
+    ):
+        assert coordinator_client.get(url).status_code == 200, url
+
+
+def _inline(prefix, rows, **management):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+        **management,
+    }
+    for i, row in enumerate(rows):
+        data.update({f"{prefix}-{i}-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_annual_meeting_decisions_entered_in_the_admin_are_numbered(coordinator_client):
+    decision = {"number": "", "kind": "election", "title": "", "text": "", "note": ""}
+    data = {
+        "date": "2024-03-14",
+        "place": "Norrköping",
+        "event": "",
+        "note": "",
+        **_inline(
+            "decisions",
+            [{**decision, "title": "Val av ordförande"}, {**decision, "title": "Val av ledamot"}],
+        ),
+    }
+    response = coordinator_client.post("/admin/governance/annualmeeting/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(AnnualMeetingDecision.objects.values_list("number", "title")) == [
+        (1, "Val av ordförande"),
+        (2, "Val av ledamot"),
+    ]
+
+
+def _representation_form(**fields):
+    return {
+        "body": "who_advisory_committee",
+        "body_name": "",
+        "person_name": "Johanna Linnarsson",
+        "role_description": "nätverkets koordinator",
+        "start_date": "2022-01-01",
+        "start_precision": "year",
+        "end_date": "2024-12-31",
+        "end_precision": "year",
+        "note": "",
+        **_inline("meetings", []),
+        **fields,
+    }
+
+
+def test_a_seat_ending_before_it_starts_is_refused_in_the_admin(coordinator_client):
+    response = coordinator_client.post(
+        "/admin/governance/representation/add/",
+        _representation_form(end_date="2021-12-31"),
+        headers={"Accept-Language": "en"},
+    )
+    assert response.status_code == 200
+    assert "The representation cannot end before it starts." in response.content.decode()
+    assert not Representation.objects.exists()
+
+
+def test_a_seat_and_its_meetings_are_saved_in_the_admin(coordinator_client):
+    meeting = {"date": "2024-06-01", "date_precision": "month", "digital": "", "note": ""}
+    data = _representation_form(
+        **_inline("meetings", [{**meeting, "place": "WHO-kontoret, Köpenhamn"}])
+    )
+    response = coordinator_client.post("/admin/governance/representation/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    seat = Representation.objects.get()
+    assert [m.place for m in seat.meetings.all()] == ["WHO-kontoret, Köpenhamn"]
+
+
+def test_a_meeting_outside_the_seat_is_refused_in_the_admin_and_nothing_is_written(
+    coordinator_client,
+):
+    meeting = {"date": "2025-06-01", "date_precision": "day", "digital": "on", "note": ""}
+    data = _representation_form(**_inline("meetings", [{**meeting, "place": ""}]))
+    response = coordinator_client.post(
+        "/admin/governance/representation/add/",
+        data,
+        headers={"Accept-Language": "en"},
+        follow=True,
+    )
+    assert "falls outside the representation" in response.content.decode()
+    assert not Representation.objects.exists()

@@ -86,7 +86,14 @@ def test_loading_the_demo_again_changes_nothing(board_2024):
         BoardMeeting.objects.count(),
     )
     report = load_governance_demo()
-    assert report == {"annual_meetings": 0, "board_terms": 0, "board_meetings": 0}
+    assert report == {
+        "annual_meetings": 0,
+        "board_terms": 0,
+        "board_meetings": 0,
+        "annual_meeting_decisions": 0,
+        "representations": 0,
+        "representation_meetings": 0,
+    }
     assert counts == (
         AnnualMeeting.objects.count(),
         BoardTerm.objects.count(),

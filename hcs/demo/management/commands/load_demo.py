@@ -9,8 +9,10 @@ class Command(BaseCommand):
     help = (
         "Load the network as the seeds describe it: the 20 members of 2024 (Region Norrbotten "
         "from June 2024), Huddinge's membership 2008–2023 with its exit decision, fictional "
-        "contact persons (example.org) and the demo coordinator account. Loads the reference "
-        "data first if it is missing. Idempotent: a second run changes nothing."
+        "contact persons (example.org), the 2024 events with attendance, the board, the groups, "
+        "the 2024 invoices and the membership criteria, and the demo coordinator account. "
+        "Loads the reference data first if it is missing. Idempotent: a second run changes "
+        "nothing."
     )
 
     def add_arguments(self, parser):
@@ -22,11 +24,8 @@ class Command(BaseCommand):
             if dry_run:
                 transaction.set_rollback(True)
         prefix = "[dry run] " if dry_run else ""
-        self.stdout.write(
-            f"{prefix}Demo data: {report['memberships']} memberships, "
-            f"{report['fee_schedules']} fee schedules, {report['events']} events, "
-            f"{report['contacts']} contact persons, {report['users']} users created."
-        )
+        created = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in report.items())
+        self.stdout.write(f"{prefix}Demo data created: {created}.")
         self.stdout.write(
             f"Log in as the demo coordinator: {COORDINATOR['username']} / {COORDINATOR['password']}"
         )

@@ -1,0 +1,50 @@
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from ninja import Path, Router, Schema
+from ninja.errors import HttpError
+
+from hcs.accounts.auth import StaffToken
+from hcs.criteria.models import Status
+from hcs.criteria.queries import compliance
+
+router = Router(tags=["membership criteria"], auth=StaffToken())
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class VerdictOut(Schema):
+    key: str
+    status: Status
+    reason: str
+
+
+class ComplianceOut(Schema):
+    organisation_code: str
+    criteria: list[VerdictOut]
+
+
+@router.get(
+    "/compliance/{year}",
+    response={200: list[ComplianceOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+)
+def compliance_year(request, year: int = Path(..., ge=2004, le=2100)):
+    """Every member of `year` against the year's membership criteria: `met`, `not_met` or
+    `not_assessed`, each with its reason in the caller's language. 404 if the year has no
+    criteria."""
+    if not request.user.has_perm("criteria.view_criterion"):
+        raise PermissionDenied
+    table = compliance(year)
+    if not table.criteria:
+        raise HttpError(404, _("There are no membership criteria for %(year)d.") % {"year": year})
+    return [
+        {
+            "organisation_code": row.code,
+            "criteria": [
+                {"key": cell.criterion.key, "status": cell.status, "reason": cell.reason}
+                for cell in row.cells
+            ],
+        }
+        for row in table.rows
+    ]
