@@ -169,12 +169,16 @@ def compliance(year: int, *, today: date | None = None, organisation_ids=None) -
 
     events_attended: dict[int, int] = {}
     if Method.EVENTS in methods:
+        # Board meetings are the board's work, not the members' taking part. A subquery of the
+        # year's events (not a join) lets SQLite start from the events, not from every
+        # registration of every year.
+        year_events = Event.objects.filter(starts__range=_span(year)).exclude(
+            kind=Event.Kind.BOARD_MEETING
+        )
         events_attended = dict(
             Registration.objects.filter(
-                event__starts__range=_span(year), attended=True, organisation_id__in=ids
+                event__in=year_events, attended=True, organisation_id__in=ids
             )
-            # Board meetings are the board's work, not the members' taking part.
-            .exclude(event__kind=Event.Kind.BOARD_MEETING)
             .values_list("organisation_id")
             .annotate(n=Count("event_id", distinct=True))
             .order_by()

@@ -1,9 +1,11 @@
 """Dates that the sources give only roughly, and how to show them."""
 
 from datetime import date
+from functools import lru_cache
 
 from django.db import models
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,11 +23,17 @@ def format_date(day: date | None, precision: str = DatePrecision.DAY) -> str:
     """
     if day is None:
         return ""
+    # A table of a few hundred rows repeats a few dates thousands of times.
+    return _format_date(day, str(precision), get_language())
+
+
+@lru_cache(maxsize=4096)
+def _format_date(day: date, precision: str, language: str | None) -> str:
     if precision == DatePrecision.MONTH:
         return formats.date_format(day, "YEAR_MONTH_FORMAT")
     if precision == DatePrecision.YEAR:
         return str(day.year)
     text = formats.date_format(day, "DATE_FORMAT")
     if precision == DatePrecision.ON_OR_BEFORE:
-        return _("%(date)s or earlier") % {"date": text}
+        return str(_("%(date)s or earlier") % {"date": text})
     return text
