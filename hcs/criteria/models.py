@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from hcs.organisations.models import Organisation
 
@@ -86,6 +87,17 @@ class Criterion(models.Model):
     @property
     def is_automatic(self) -> bool:
         return self.method in self.AUTOMATIC
+
+    @property
+    def method_label(self) -> str:
+        """How the criterion is assessed, with its number of events where it has one."""
+        if self.method == self.Method.EVENTS and self.threshold:
+            return ngettext(
+                "Automatic: took part in at least %(n)d network event",
+                "Automatic: took part in at least %(n)d network events",
+                self.threshold,
+            ) % {"n": self.threshold}
+        return self.get_method_display()
 
     def display_name(self, language: str) -> str:
         return self.name_en if language == "en" and self.name_en else self.name
