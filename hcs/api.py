@@ -28,6 +28,8 @@ _PROBLEMS = {
     "date_type": lambda: _("is not a valid date (YYYY-MM-DD)"),
     "string_type": lambda: _("must be text"),
     "int_parsing": lambda: _("must be a whole number"),
+    "int_from_float": lambda: _("must be a whole number"),
+    "int_type": lambda: _("must be a whole number"),
     "enum": lambda: _("is not one of the allowed values"),
     "literal_error": lambda: _("is not one of the allowed values"),
     "string_too_long": lambda: _("is too long"),
@@ -96,6 +98,8 @@ def _register_routers() -> None:
     from hcs.invoices.api import router as invoices_router
     from hcs.memberships.api import router as memberships_router
     from hcs.organisations.api import router as organisations_router
+    from hcs.platskompassen.api import router as platskompassen_router
+    from hcs.platskompassen.api_results import router as platskompassen_results_router
 
     api.add_router("", organisations_router)
     api.add_router("", memberships_router)
@@ -104,6 +108,8 @@ def _register_routers() -> None:
     api.add_router("", events_router)
     api.add_router("", governance_router)
     api.add_router("", criteria_router)
+    api.add_router("", platskompassen_router)
+    api.add_router("", platskompassen_results_router)
 
 
 _register_routers()

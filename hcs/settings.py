@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hcs.governance",
     "hcs.groups",
     "hcs.criteria",
+    "hcs.platskompassen",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",
@@ -131,7 +132,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "backoffice:dashboard"
+LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "public:home"
 
 # Swedish first, English second.
@@ -218,3 +219,10 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Platskompassen: a background group with fewer answers is not shown on its own (anonymity).
+PLATSKOMPASSEN_MIN_GROUP = envint("PLATSKOMPASSEN_MIN_GROUP", 5)
+# Behind a reverse proxy every request comes from the proxy: name the header that carries the
+# visitor's address (e.g. HTTP_X_REAL_IP) so the survey's rate limit is per visitor. The address
+# is only hashed (with a daily salt) for the limit, never stored.
+PLATSKOMPASSEN_CLIENT_ADDRESS_HEADER = envstr("PLATSKOMPASSEN_CLIENT_ADDRESS_HEADER") or None

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from hcs.accounts.views import after_login
 from hcs.api import api
 from hcs.criteria.views import own_row as criteria_own_row
 from hcs.events.views import attendance as event_attendance
@@ -45,6 +46,7 @@ urlpatterns = [
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),
     path("kalender/", include("hcs.events.urls")),
+    path("platskompassen/", include("hcs.platskompassen.urls")),
     path("kalender.ics", calendar_feed, name="calendar_feed"),
     # CSRF-exempt so that public pages carry no per-visitor token and can be cached; the worst a
     # forged request can do is change someone's language.
@@ -59,6 +61,7 @@ urlpatterns = [
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/", after_login, name="after_login"),
     path(
         "konto/nytt-losenord/",
         auth_views.PasswordResetView.as_view(),

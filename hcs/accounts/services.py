@@ -23,6 +23,7 @@ COORDINATOR_PERMISSIONS = {
     "events": ["view", "add", "change", "delete"],
     "groups": ["view", "add", "change", "delete"],
     "criteria": ["view", "add", "change", "delete"],
+    "platskompassen": ["view", "add", "change", "delete"],
 }
 
 

@@ -21,6 +21,7 @@ from hcs.memberships.services import membership_save
 from hcs.organisations.models import Organisation
 from hcs.organisations.reference import read_shipped_reference_data
 from hcs.organisations.services import organisation_update, reference_data_load
+from hcs.platskompassen.demo import load_platskompassen_demo
 from hcs.reports.models import FinancialYear
 from hcs.reports.services import financial_year_save
 
@@ -81,6 +82,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
         report |= load_invoices_demo(ACTOR)
     if network_life:
         report |= load_criteria_demo(ACTOR)
+        report |= load_platskompassen_demo(ACTOR)
     report["users"] = _load_coordinator()
     return report
 

@@ -1,0 +1,137 @@
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
+
+from hcs.accounts.auth import StaffToken
+from hcs.organisations.models import Organisation
+from hcs.platskompassen.models import Place, Round, ToolVersion
+from hcs.platskompassen.services import can_manage, place_create, response_submit, round_create
+
+router = Router(tags=["platskompassen"])
+# A planner by their session, or the secretariat (or another system) by a staff token.
+PLANNER_OR_STAFF = [StaffToken(), django_auth]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class PlaceIn(Schema):
+    name: str
+    organisation_code: str
+    description: str = ""
+
+
+class PlaceOut(Schema):
+    id: int
+
+
+class RoundIn(Schema):
+    title: str
+    opens: date
+    closes: date
+    tool_version: str | None = None
+    publish_results: bool = False
+    mode: Round.Mode = Round.Mode.SURVEY
+    background_questions: list[str] = []
+    introduction: str = ""
+
+
+class RoundOut(Schema):
+    slug: str
+
+
+class CommentIn(Schema):
+    good: str = ""
+    better: str = ""
+
+
+class ResponseIn(Schema):
+    scores: dict[str, int | None] = {}
+    comments: dict[str, CommentIn] = {}
+    background: dict[str, str | None] = {}
+
+
+class ResponseOut(Schema):
+    id: int
+
+
+def _may_manage(request, organisation: Organisation) -> None:
+    if not can_manage(request.user, organisation):
+        raise PermissionDenied
+
+
+@router.post(
+    "/platskompassen/places",
+    auth=PLANNER_OR_STAFF,
+    response={201: PlaceOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+)
+def create_place(request, payload: PlaceIn):
+    """Create a place for a member organisation (its planner, or the secretariat)."""
+    organisation = Organisation.objects.filter(code=payload.organisation_code).first()
+    if organisation is None:
+        raise Http404(
+            _("There is no organisation with code %(code)s.") % {"code": payload.organisation_code}
+        )
+    _may_manage(request, organisation)
+    place = place_create(
+        organisation=organisation,
+        name=payload.name,
+        description=payload.description,
+        actor=request.user,
+    )
+    return Status(201, {"id": place.pk})
+
+
+@router.post(
+    "/platskompassen/places/{place_id}/rounds",
+    auth=PLANNER_OR_STAFF,
+    response={201: RoundOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+)
+def create_round(request, place_id: int, payload: RoundIn):
+    """Start an assessment round on a place; the answer is its public link's `slug`."""
+    place = Place.objects.select_related("organisation").filter(pk=place_id).first()
+    if place is None:
+        raise Http404(_("There is no place %(id)d.") % {"id": place_id})
+    _may_manage(request, place.organisation)
+    tool = None
+    if payload.tool_version:
+        tool = ToolVersion.objects.filter(key=payload.tool_version).first()
+        if tool is None:
+            raise Http404(_("There is no tool version %(key)s.") % {"key": payload.tool_version})
+    round_ = round_create(
+        place=place,
+        title=payload.title,
+        opens=payload.opens,
+        closes=payload.closes,
+        tool=tool,
+        mode=payload.mode,
+        publish_results=payload.publish_results,
+        background_questions=payload.background_questions,
+        introduction=payload.introduction,
+        actor=request.user,
+    )
+    return Status(201, {"slug": round_.slug})
+
+
+@router.post(
+    "/platskompassen/rounds/{slug}/responses",
+    response={201: ResponseOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+)
+def submit_response(request, slug: str, payload: ResponseIn):
+    """A resident's anonymous answer: scores 1..the tool's top (null: skipped), comments per
+    theme, and the round's background questions. Refused whole (422) if anything is wrong."""
+    round_ = Round.objects.select_related("tool").filter(slug=slug).first()
+    if round_ is None:
+        raise Http404(_("There is no such survey."))
+    response = response_submit(
+        round_=round_,
+        scores=payload.scores,
+        comments={key: comment.dict() for key, comment in payload.comments.items()},
+        background=payload.background,
+    )
+    return Status(201, {"id": response.pk})

@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hcs.organisations.models import Organisation
+from hcs.platskompassen.models import Round, ToolVersion
+
+BACKGROUND_LABELS = {
+    "age_band": _("Age band"),
+    "gender": _("Gender"),
+    "relation": _("Relation to the place (live, work, study, visit)"),
+    "area": _("Area or postcode"),
+}
+
+
+class PlaceForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Member organisation"), queryset=Organisation.objects.order_by("name")
+    )
+    name = forms.CharField(label=_("Name of the place"), max_length=150)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    latitude = forms.DecimalField(
+        label=_("Latitude (optional)"), required=False, max_digits=8, decimal_places=5
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude (optional)"), required=False, max_digits=8, decimal_places=5
+    )
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisation is not None:
+            # A planner creates places for their own organisation only.
+            self.fields["organisation"].queryset = Organisation.objects.filter(pk=organisation.pk)
+            self.fields["organisation"].initial = organisation
+            self.fields["organisation"].widget = forms.HiddenInput()
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=150)
+    introduction = forms.CharField(
+        label=_("Introduction for the residents"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    opens = forms.DateField(label=_("Opens"), widget=forms.DateInput(attrs={"type": "date"}))
+    closes = forms.DateField(label=_("Closes"), widget=forms.DateInput(attrs={"type": "date"}))
+    tool = forms.ModelChoiceField(
+        label=_("Tool version"), queryset=ToolVersion.objects.all(), empty_label=None
+    )
+    mode = forms.ChoiceField(label=_("How answers are given"), choices=Round.Mode.choices)
+    background_questions = forms.MultipleChoiceField(
+        label=_("Background questions (optional, anonymous)"),
+        required=False,
+        choices=list(BACKGROUND_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    publish_results = forms.BooleanField(label=_("Results are public"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = ToolVersion.objects.filter(is_default=True).first()
+        if default:
+            self.fields["tool"].initial = default.pk
