@@ -4,10 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from hcs.accounts.auth import StaffToken
 from hcs.organisations.models import Organisation
+from hcs.platskompassen import ratelimit
 from hcs.platskompassen.models import Place, Round, ToolVersion
 from hcs.platskompassen.services import can_manage, place_create, response_submit, round_create
 
@@ -128,6 +130,15 @@ def submit_response(request, slug: str, payload: ResponseIn):
     round_ = Round.objects.select_related("tool").filter(slug=slug).first()
     if round_ is None:
         raise Http404(_("There is no such survey."))
+    verdict = ratelimit.hit(request)
+    if not verdict.allowed:
+        raise HttpError(
+            429,
+            _(
+                "Too many answers have been sent from your connection in a short time. Please "
+                "wait a few minutes and send again: your answers are still here."
+            ),
+        )
     response = response_submit(
         round_=round_,
         scores=payload.scores,

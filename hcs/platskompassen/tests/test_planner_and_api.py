@@ -187,3 +187,10 @@ def test_staff_may_enter_paper_answers_after_closing(closed_round, planner):
         round_=closed_round, scores={"natural_space": 6}, kind="group", entered_by=planner
     )
     assert response.kind == "group" and response.entered_by == planner
+
+
+def test_the_api_limits_answers_per_client(open_round, settings):
+    settings.PLATSKOMPASSEN_RATE_LIMIT = (2, 600)
+    body = {"scores": {"moving_around": 4}}
+    assert [_post(open_round, body).status_code for _ in range(3)] == [201, 201, 429]
+    assert Response.objects.count() == 2
