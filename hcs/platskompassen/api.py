@@ -26,6 +26,7 @@ class PlaceIn(Schema):
     name: str
     organisation_code: str
     description: str = ""
+    municipality_code: str | None = None  # for a region's place
 
 
 class PlaceOut(Schema):
@@ -80,10 +81,21 @@ def create_place(request, payload: PlaceIn):
             _("There is no organisation with code %(code)s.") % {"code": payload.organisation_code}
         )
     _may_manage(request, organisation)
+    municipality = None
+    if payload.municipality_code:
+        municipality = Organisation.objects.filter(
+            code=payload.municipality_code, kind=Organisation.Kind.MUNICIPALITY
+        ).first()
+        if municipality is None:
+            raise Http404(
+                _("There is no municipality with code %(code)s.")
+                % {"code": payload.municipality_code}
+            )
     place = place_create(
         organisation=organisation,
         name=payload.name,
         description=payload.description,
+        municipality=municipality,
         actor=request.user,
     )
     return Status(201, {"id": place.pk})

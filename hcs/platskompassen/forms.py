@@ -20,6 +20,12 @@ class PlaceForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality (for a region's place)"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).order_by("name"),
+        required=False,
+        help_text=_("A municipality's own places are in the municipality itself."),
+    )
     latitude = forms.DecimalField(
         label=_("Latitude (optional)"), required=False, max_digits=8, decimal_places=5
     )

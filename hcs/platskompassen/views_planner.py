@@ -74,6 +74,7 @@ def place_create(request):
                 organisation=data["organisation"],
                 name=data["name"],
                 description=data["description"],
+                municipality=data["municipality"],
                 latitude=data["latitude"],
                 longitude=data["longitude"],
                 actor=request.user,
