@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from hcs.accounts.models import MemberAccount
 from hcs.organisations.models import Organisation
-from hcs.platskompassen.models import Place, Response, ToolVersion
+from hcs.platskompassen.core_tool import load_core_tool
+from hcs.platskompassen.models import Place, Response, Theme, ToolVersion
 from hcs.platskompassen.services import place_create, response_submit, round_create
 
 PLANNER = {"username": "planerare", "password": "healthy-cities-demo", "member": "1488"}
@@ -28,6 +29,8 @@ COMMENTS = {
 @transaction.atomic
 def load_platskompassen_demo(actor) -> dict[str, int]:
     report = {"places": 0, "responses": 0}
+    # Migration 0002 loads it; a database emptied since (a test's flush) gets it back here.
+    load_core_tool(ToolVersion, Theme)
     organisation = Organisation.objects.get(code=PLANNER["member"])
     _planner(organisation)
     if Place.objects.filter(organisation=organisation).exists():
