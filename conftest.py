@@ -114,7 +114,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty page cache (SQLite may reuse ids after a rollback)."""
+    """Each test starts with empty caches (SQLite may reuse ids after a rollback)."""
     from django.core.cache import cache
 
+    from hcs.platskompassen.services import forget_theme_ids
+
     cache.clear()
+    forget_theme_ids()

@@ -168,3 +168,7 @@ def load_core_tool(ToolVersion, Theme) -> None:
             CORE_THEMES, start=1
         )
     )
+    # bulk_create sends no signals: forget any theme ids this process has kept.
+    from hcs.platskompassen.services import forget_theme_ids
+
+    forget_theme_ids()

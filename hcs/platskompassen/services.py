@@ -2,11 +2,14 @@
 anyone, anonymously). Every write validates fully first; a refused write raises ValidationError
 with every problem named, and stores nothing."""
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +33,34 @@ BACKGROUND_CHOICES = {
     "gender": set(Response.Gender.values),
     "relation": set(Response.Relation.values),
 }
+
+
+# Each answer is checked against its tool's theme keys: kept per process for a minute instead of
+# read for every answer (a busy survey takes hundreds a second). Editing a theme clears it here;
+# other processes see the change within THEMES_TTL.
+THEMES_TTL = 60.0
+_theme_ids: dict[int, tuple[float, dict[str, int]]] = {}
+
+
+def theme_ids(tool_id: int) -> dict[str, int]:
+    """The tool's theme keys and their ids."""
+    now = time.monotonic()
+    cached = _theme_ids.get(tool_id)
+    if cached is not None and now - cached[0] < THEMES_TTL:
+        return cached[1]
+    ids = dict(Theme.objects.filter(tool_id=tool_id).values_list("key", "id"))
+    _theme_ids[tool_id] = (now, ids)
+    return ids
+
+
+@receiver([post_save, post_delete], sender=Theme)
+def _theme_changed(sender, instance, **kwargs) -> None:
+    _theme_ids.pop(instance.tool_id, None)
+
+
+def forget_theme_ids() -> None:
+    """After themes were written past the model's signals (bulk_create, a migration)."""
+    _theme_ids.clear()
 
 
 def can_manage(user, organisation: Organisation) -> bool:
@@ -150,12 +181,12 @@ def check_answer(
                 code="closed",
             )
         raise ValidationError(_("This survey has closed."), code="closed")
-    themes = {theme.key: theme for theme in round_.tool.themes.all()}
+    themes = theme_ids(round_.tool_id)
     top = round_.tool.scale_max
     checked_scores: dict[int, int] = {}
     for key, value in (scores or {}).items():
-        theme = themes.get(key)
-        if theme is None:
+        theme_id = themes.get(key)
+        if theme_id is None:
             problems.append(_("Unknown theme: %(key)s.") % {"key": key})
             continue
         if value is None:
@@ -166,11 +197,11 @@ def check_answer(
                 % {"key": key, "top": top}
             )
             continue
-        checked_scores[theme.pk] = value
+        checked_scores[theme_id] = value
     checked_comments: dict[int, tuple[str, str]] = {}
     for key, texts in (comments or {}).items():
-        theme = themes.get(key)
-        if theme is None:
+        theme_id = themes.get(key)
+        if theme_id is None:
             problems.append(_("Unknown theme: %(key)s.") % {"key": key})
             continue
         if not isinstance(texts, dict):
@@ -185,7 +216,7 @@ def check_answer(
             )
             continue
         if good or better:
-            checked_comments[theme.pk] = (good, better)
+            checked_comments[theme_id] = (good, better)
     checked_background: dict[str, str] = {}
     for key, value in (background or {}).items():
         if value in (None, ""):
