@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 
 from hcs.audit.models import AuditEntry
 
@@ -96,3 +97,47 @@ def audit_redact(*, obj: models.Model, fields: Iterable[str], new_repr: str) -> 
         entry.save(update_fields=["changes", "object_repr"])
         count += 1
     return count
+
+
+def audited_fields(model) -> list[str]:
+    """The fields an audit entry records for `model`: all stored ones but the id and timestamps."""
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in {"id", "created_at", "updated_at"}
+    ]
+
+
+def save_audited(*, obj: models.Model, actor, conflict_message: str, message: str = "") -> None:
+    """Save `obj` (already checked by its service) and record what changed, inside the caller's
+    transaction. A database constraint refusing the save (a concurrent write got there first)
+    becomes a ValidationError with code "conflict"."""
+    fields = audited_fields(type(obj))
+    before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if obj.pk else {}
+    obj.full_clean()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise ValidationError(conflict_message, code="conflict") from exc
+    changes = diff(before, snapshot(obj, fields))
+    if changes:
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+            obj=obj,
+            changes=changes,
+            message=message,
+        )
+
+
+def delete_audited(*, obj: models.Model, actor) -> None:
+    """Delete `obj`, recording every field's last value."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.DELETE,
+            obj=obj,
+            changes=diff(snapshot(obj, audited_fields(type(obj))), {}),
+        )
+        obj.delete()

@@ -9,12 +9,11 @@ conflict with stored data (HTTP 409 in the API).
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record, diff, snapshot
+from hcs.audit.services import delete_audited, save_audited
 from hcs.governance.models import (
     AnnualMeeting,
     AnnualMeetingDecision,
@@ -25,59 +24,14 @@ from hcs.governance.models import (
     RepresentationMeeting,
 )
 from hcs.lib.dates import DatePrecision, format_date
-
-
-def _fields(model) -> list[str]:
-    return [
-        f.name
-        for f in model._meta.concrete_fields
-        if f.name not in {"id", "created_at", "updated_at"}
-    ]
-
-
-def _save_audited(*, obj, actor, message: str, conflict_message: str) -> None:
-    """Save `obj` (already checked) and record what changed, inside the caller's transaction."""
-    fields = _fields(type(obj))
-    before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if obj.pk else {}
-    obj.full_clean()
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        # A concurrent write got there first and the database's constraints caught it.
-        raise ValidationError(conflict_message, code="conflict") from exc
-    changes = diff(before, snapshot(obj, fields))
-    if changes:
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-            obj=obj,
-            changes=changes,
-            message=message,
-        )
-
-
-def _delete_audited(*, obj, actor) -> None:
-    with transaction.atomic():
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.DELETE,
-            obj=obj,
-            changes=diff(snapshot(obj, _fields(type(obj))), {}),
-        )
-        obj.delete()
-
-
-def _overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
-    return not ((a_end is not None and a_end < b_start) or (b_end is not None and b_end < a_start))
-
+from hcs.memberships.rules import periods_overlap
 
 # Annual meetings ---------------------------------------------------------------------------
 
 
 def annual_meeting_save(*, meeting: AnnualMeeting, actor) -> AnnualMeeting:
     with transaction.atomic():
-        _save_audited(
+        save_audited(
             obj=meeting,
             actor=actor,
             message="Annual meeting saved",
@@ -89,8 +43,8 @@ def annual_meeting_save(*, meeting: AnnualMeeting, actor) -> AnnualMeeting:
 def annual_meeting_delete(*, meeting: AnnualMeeting, actor) -> None:
     with transaction.atomic():
         for decision in meeting.decisions.all():
-            _delete_audited(obj=decision, actor=actor)
-        _delete_audited(obj=meeting, actor=actor)
+            delete_audited(obj=decision, actor=actor)
+        delete_audited(obj=meeting, actor=actor)
 
 
 def annual_meeting_decision_save(
@@ -104,7 +58,7 @@ def annual_meeting_decision_save(
         if decision.number is None:
             highest = decision.meeting.decisions.aggregate(highest=Max("number"))["highest"]
             decision.number = (highest or 0) + 1
-        _save_audited(
+        save_audited(
             obj=decision,
             actor=actor,
             message="Annual meeting decision saved",
@@ -128,7 +82,7 @@ def annual_meeting_decision_add(
 
 
 def annual_meeting_decision_delete(*, decision: AnnualMeetingDecision, actor) -> None:
-    _delete_audited(obj=decision, actor=actor)
+    delete_audited(obj=decision, actor=actor)
 
 
 # Board terms -------------------------------------------------------------------------------
@@ -164,7 +118,7 @@ def _term_overlap_error(term: BoardTerm) -> ValidationError | None:
         others = others.filter(person_name=term.person_name)
     role = BoardTerm.Role(term.role).label
     for other in others:
-        if not _overlap(term.start_date, term.end_date, other.start_date, other.end_date):
+        if not periods_overlap(term.start_date, term.end_date, other.start_date, other.end_date):
             continue
         if other.person_name == term.person_name:
             return ValidationError(
@@ -208,7 +162,7 @@ def board_term_save(*, term: BoardTerm, actor, message: str = "") -> BoardTerm:
     with transaction.atomic():
         _lock_board_terms()
         board_term_check(term)
-        _save_audited(
+        save_audited(
             obj=term,
             actor=actor,
             message=message or "Board term saved",
@@ -260,7 +214,7 @@ def board_term_end(
 
 def board_term_delete(*, term: BoardTerm, actor) -> None:
     """Remove a term entered by mistake (a term that ended is recorded with board_term_end)."""
-    _delete_audited(obj=term, actor=actor)
+    delete_audited(obj=term, actor=actor)
 
 
 # Board meetings and decisions ---------------------------------------------------------------
@@ -268,7 +222,7 @@ def board_term_delete(*, term: BoardTerm, actor) -> None:
 
 def board_meeting_save(*, meeting: BoardMeeting, actor) -> BoardMeeting:
     with transaction.atomic():
-        _save_audited(
+        save_audited(
             obj=meeting,
             actor=actor,
             message="Board meeting saved",
@@ -280,8 +234,8 @@ def board_meeting_save(*, meeting: BoardMeeting, actor) -> BoardMeeting:
 def board_meeting_delete(*, meeting: BoardMeeting, actor) -> None:
     with transaction.atomic():
         for decision in meeting.decisions.all():
-            _delete_audited(obj=decision, actor=actor)
-        _delete_audited(obj=meeting, actor=actor)
+            delete_audited(obj=decision, actor=actor)
+        delete_audited(obj=meeting, actor=actor)
 
 
 def board_decision_save(*, decision: BoardDecision, actor) -> BoardDecision:
@@ -292,7 +246,7 @@ def board_decision_save(*, decision: BoardDecision, actor) -> BoardDecision:
         if decision.number is None:
             highest = decision.meeting.decisions.aggregate(highest=Max("number"))["highest"]
             decision.number = (highest or 0) + 1
-        _save_audited(
+        save_audited(
             obj=decision,
             actor=actor,
             message="Board decision saved",
@@ -310,7 +264,7 @@ def board_decision_add(
 
 
 def board_decision_delete(*, decision: BoardDecision, actor) -> None:
-    _delete_audited(obj=decision, actor=actor)
+    delete_audited(obj=decision, actor=actor)
 
 
 # Representation in other bodies ---------------------------------------------------------------
@@ -367,7 +321,7 @@ def representation_check(representation: Representation) -> None:
         body_name=representation.body_name,
     ).exclude(pk=representation.pk)
     for other in others.order_by("start_date"):
-        if _overlap(
+        if periods_overlap(
             representation.start_date, representation.end_date, other.start_date, other.end_date
         ):
             raise ValidationError(
@@ -400,7 +354,7 @@ def representation_save(*, representation: Representation, actor) -> Representat
             # The row lock waits for a meeting being recorded, so the check below sees it.
             Representation.objects.select_for_update().get(pk=representation.pk)
         representation_check(representation)
-        _save_audited(
+        save_audited(
             obj=representation,
             actor=actor,
             message="Representation saved",
@@ -412,8 +366,8 @@ def representation_save(*, representation: Representation, actor) -> Representat
 def representation_delete(*, representation: Representation, actor) -> None:
     with transaction.atomic():
         for meeting in representation.meetings.all():
-            _delete_audited(obj=meeting, actor=actor)
-        _delete_audited(obj=representation, actor=actor)
+            delete_audited(obj=meeting, actor=actor)
+        delete_audited(obj=representation, actor=actor)
 
 
 def representation_meeting_save(*, meeting: RepresentationMeeting, actor) -> RepresentationMeeting:
@@ -426,7 +380,7 @@ def representation_meeting_save(*, meeting: RepresentationMeeting, actor) -> Rep
         )
         if _meeting_outside(meeting, representation):
             raise ValidationError({"date": _outside_error(meeting, representation)})
-        _save_audited(
+        save_audited(
             obj=meeting,
             actor=actor,
             message="Representation meeting saved",
@@ -436,4 +390,4 @@ def representation_meeting_save(*, meeting: RepresentationMeeting, actor) -> Rep
 
 
 def representation_meeting_delete(*, meeting: RepresentationMeeting, actor) -> None:
-    _delete_audited(obj=meeting, actor=actor)
+    delete_audited(obj=meeting, actor=actor)

@@ -9,14 +9,20 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import REDACTED, audit_record, audit_redact, diff, snapshot
+from hcs.audit.services import (
+    REDACTED,
+    audit_record,
+    audit_redact,
+    delete_audited,
+    save_audited,
+)
 from hcs.events.models import Event
 from hcs.groups.models import Group, GroupParticipant
 from hcs.lib.dates import DatePrecision, format_date
@@ -26,36 +32,6 @@ from hcs.organisations.models import Organisation
 # What an erased participant is called; organisation, role and dates stay.
 ERASED_NAME = "(raderad)"
 PERSONAL_FIELDS = ("person_name", "email")
-
-
-def _fields(model) -> list[str]:
-    return [
-        f.name
-        for f in model._meta.concrete_fields
-        if f.name not in {"id", "created_at", "updated_at"}
-    ]
-
-
-def _save_audited(*, obj, actor, message: str, conflict_message: str) -> None:
-    """Save `obj` (already checked) and record what changed, inside the caller's transaction."""
-    fields = _fields(type(obj))
-    before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if obj.pk else {}
-    obj.full_clean()
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        # A concurrent write got there first and the database's constraints caught it.
-        raise ValidationError(conflict_message, code="conflict") from exc
-    changes = diff(before, snapshot(obj, fields))
-    if changes:
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-            obj=obj,
-            changes=changes,
-            message=message,
-        )
 
 
 def _end_error(field: str, message: str, code: str = "end_before_start") -> ValidationError:
@@ -163,7 +139,7 @@ def _end_participations(*, group: Group, on: date, actor) -> int:
     going_on = Q(end_date__isnull=True) | Q(end_date__gt=on)
     for participant in group.participants.select_for_update().filter(going_on):
         participant.end_date = on
-        _save_audited(
+        save_audited(
             obj=participant,
             actor=actor,
             message="Participation ended: the group closed",
@@ -185,7 +161,7 @@ def group_save(*, group: Group, actor, message: str = "") -> Group:
         stored = Group.objects.select_for_update().filter(pk=group.pk).first() if group.pk else None
         group_check(group)
         closing = stored is not None and stored.end_date is None and group.end_date is not None
-        _save_audited(
+        save_audited(
             obj=group,
             actor=actor,
             message=message or ("Group closed" if closing else "Group saved"),
@@ -266,13 +242,7 @@ def group_delete(*, group: Group, actor) -> None:
                 code="conflict",
                 params={"name": group.name},
             )
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.DELETE,
-            obj=group,
-            changes=diff(snapshot(group, _fields(Group)), {}),
-        )
-        group.delete()
+        delete_audited(obj=group, actor=actor)
 
 
 # Participants ------------------------------------------------------------------------------
@@ -353,7 +323,7 @@ def participant_save(
         # The group's row lock serialises the overlap check for one person in one group.
         participant.group = Group.objects.select_for_update().get(pk=participant.group_id)
         participant_check(participant)
-        _save_audited(
+        save_audited(
             obj=participant,
             actor=actor,
             message=message or "Participation saved",
@@ -413,14 +383,7 @@ def participant_leave(*, participant: GroupParticipant, on: date, actor) -> Grou
 def participant_delete(*, participant: GroupParticipant, actor) -> None:
     """Remove a participation entered by mistake (one that ended is recorded with
     participant_leave)."""
-    with transaction.atomic():
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.DELETE,
-            obj=participant,
-            changes=diff(snapshot(participant, _fields(GroupParticipant)), {}),
-        )
-        participant.delete()
+    delete_audited(obj=participant, actor=actor)
 
 
 # Events ------------------------------------------------------------------------------------
