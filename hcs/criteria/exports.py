@@ -11,21 +11,15 @@ from openpyxl.utils import get_column_letter
 
 from hcs.criteria.models import Status
 from hcs.criteria.queries import ComplianceTable
+from hcs.lib.spreadsheets import spreadsheet_safe
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _safe(value):
-    # A text starting like a formula would run as one in a spreadsheet (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _rows(table: ComplianceTable, language: str):
     for line in _lines(table, language):
-        yield [_safe(value) for value in line]
+        yield [spreadsheet_safe(value) for value in line]
 
 
 def _lines(table: ComplianceTable, language: str):

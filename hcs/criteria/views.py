@@ -25,7 +25,7 @@ from hcs.criteria.services import (
     reminder_drafts,
     reminders_queue,
 )
-from hcs.lib.errors import messages_of
+from hcs.lib.errors import add_to_form, messages_of
 from hcs.organisations.models import Organisation
 
 VIEW = "criteria.view_criterion"
@@ -165,13 +165,7 @@ def assess(request, year: int, key: str, code: str):
                     **form.cleaned_data,
                 )
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.message_dict.items():
-                        for message in errors:
-                            form.add_error(field if field in form.fields else None, message)
-                else:
-                    for message in messages_of(error):
-                        form.add_error(None, message)
+                add_to_form(form, error)
             else:
                 messages.success(
                     request,

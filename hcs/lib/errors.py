@@ -21,3 +21,15 @@ def is_conflict(error: ValidationError) -> bool:
 def messages_of(error: ValidationError) -> list[str]:
     """Every message of an error, one string each, for a list or a JSON `detail`."""
     return [str(message) for message in error.messages]
+
+
+def add_to_form(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: a field's message at the field when the form has
+    it, every other message above the form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            for message in messages:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in messages_of(error):
+            form.add_error(None, message)

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from hcs.lib.spreadsheets import spreadsheet_safe
 from hcs.platskompassen.compass import compass_svg, format_score
 from hcs.platskompassen.models import Comment, Response, Round, Score
 from hcs.platskompassen.queries import GROUP_FIELDS, Results, round_comments, round_results
@@ -220,13 +221,6 @@ def median_text(value: float | None) -> str:
 # CSV ---------------------------------------------------------------------------------------
 
 
-def _safe(value):
-    # A text starting like a formula would run as one in a spreadsheet (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 class _Echo:
     """A file that hands back what is written: csv.writer then formats one row at a time."""
 
@@ -255,7 +249,7 @@ def answers_csv(round_: Round, *, background: bool):
             _("%(theme)s: what is good") % {"theme": name},
             _("%(theme)s: what could be better") % {"theme": name},
         ]
-    yield ("\ufeff" + writer.writerow([_safe(h) for h in header])).encode("utf-8")
+    yield ("\ufeff" + writer.writerow([spreadsheet_safe(h) for h in header])).encode("utf-8")
     labels = {
         key: {value: str(text) for value, text in choices.choices}
         for key, choices in _CHOICES.items()
@@ -289,7 +283,7 @@ def answers_csv(round_: Round, *, background: bool):
             for theme in themes:
                 good, better = own_comments.get(theme.pk, ("", ""))
                 line += [own_scores.get(theme.pk, ""), good, better]
-            lines.append(writer.writerow([_safe(value) for value in line]))
+            lines.append(writer.writerow([spreadsheet_safe(value) for value in line]))
         yield "".join(lines).encode("utf-8")
 
 
@@ -299,7 +293,7 @@ def answers_csv(round_: Round, *, background: bool):
 def _bold(sheet, values):
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=_safe(value))
+        cell = WriteOnlyCell(sheet, value=spreadsheet_safe(value))
         cell.font = Font(bold=True)
         cells.append(cell)
     return cells
@@ -316,7 +310,7 @@ def _summary_rows(sheet, results: Results, scale_max: int):
         mean.number_format = "0.0"
         median = WriteOnlyCell(sheet, value=theme.median)
         median.number_format = "0.0"
-        yield [_safe(theme.name), theme.n, mean, median, *theme.distribution]
+        yield [spreadsheet_safe(theme.name), theme.n, mean, median, *theme.distribution]
 
 
 def results_xlsx(report: Report) -> bytes:
@@ -329,11 +323,11 @@ def results_xlsx(report: Report) -> bytes:
     for column, width in zip("ABCDEFGHIJKLMN", [32, 9, 9, 9] + [8] * 10, strict=True):
         summary.column_dimensions[column].width = width
     summary.append(_bold(summary, [report.title]))
-    summary.append([_("Place"), _safe(round_.place.name)])
-    summary.append([_("Round"), _safe(round_.title)])
+    summary.append([_("Place"), spreadsheet_safe(round_.place.name)])
+    summary.append([_("Round"), spreadsheet_safe(round_.title)])
     summary.append([_("Open"), f"{round_.opens.isoformat()} – {round_.closes.isoformat()}"])
-    summary.append([_("Tool version"), _safe(round_.tool.name)])
-    summary.append([_("Answers from"), _safe(report.group_name)])
+    summary.append([_("Tool version"), spreadsheet_safe(round_.tool.name)])
+    summary.append([_("Answers from"), spreadsheet_safe(report.group_name)])
     if report.results.hidden:
         summary.append([hidden_note()])
     else:
@@ -365,7 +359,13 @@ def results_xlsx(report: Report) -> bytes:
         # By theme, in the tool's order: one pass over the comments a theme keeps memory low.
         for theme_id in sorted(names, key=positions.get):
             for _theme_id, good, better in rows.filter(theme_id=theme_id).iterator(CHUNK):
-                sheet.append([_safe(names[theme_id]), _safe(good), _safe(better)])
+                sheet.append(
+                    [
+                        spreadsheet_safe(names[theme_id]),
+                        spreadsheet_safe(good),
+                        spreadsheet_safe(better),
+                    ]
+                )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hcs.lib.errors import messages_of
+from hcs.lib.errors import add_to_form
 from hcs.platskompassen.forms import PlaceForm, RoundForm
 from hcs.platskompassen.models import Place, Round
 from hcs.platskompassen.services import can_manage
@@ -51,16 +51,6 @@ def places(request):
     )
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in messages_of(error):
-            form.add_error(None, message)
-
-
 @require_http_methods(["GET", "POST"])
 def place_create(request):
     organisation = _own_organisation(request)
@@ -80,7 +70,7 @@ def place_create(request):
                 actor=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The place was created. Now start a round on it."))
             return redirect("platskompassen:place", place.pk)
@@ -130,7 +120,7 @@ def round_create(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(
                 request,
