@@ -1,10 +1,19 @@
-"""Shared fixtures: the demo network, users with and without rights, a real browser."""
+"""Shared fixtures: the demo network, users with and without rights, a real browser.
+
+Speed: the demo network takes a few thousand queries to load, so a test module loads it once
+(`demo`, `demo_2024`) inside a transaction that is rolled back when the module ends; each test
+runs in a savepoint inside it, as Django's TestCase does, so no test sees another's writes.
+Within a module, tests are reordered so that those that need an empty database run before the
+demo is loaded, and transactional tests (which commit, then empty the database) run first of
+all; a transactional test loads its own, committed demo (`committed_demo`).
+"""
 
 import os
 import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.test import Client
 
 from hcs.accounts.services import api_token_create, coordinator_group_ensure
@@ -19,23 +28,70 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# The fast demo (`demo`) leaves out what most tests do not need; `demo_2024` is everything.
+DEMO_LEVELS = {"demo": {"invoices": False, "network_life": False}, "demo_2024": {}}
+
+
+def _is_transactional(names, marker) -> bool:
+    if "transactional_db" in names or "live_server" in names:
+        return True
+    if marker is None:
+        return False
+    return bool(marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+
+
+def _load_demo(level: str) -> None:
+    from hcs.demo.loader import load_demo
+
+    load_demo(**DEMO_LEVELS[level])
+
+
+@pytest.fixture(scope="module")
+def _demo_module(django_db_setup, django_db_blocker):
+    """The fast demo, loaded once for the module, rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        _load_demo("demo")
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def _demo_2024_module(django_db_setup, django_db_blocker):
+    """The whole demo, loaded once for the module (on top of the fast one if a test of the
+    module already loaded that: loading is idempotent), rolled back at the module's end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        _load_demo("demo_2024")
+        yield
+        transaction.set_rollback(True)
+
+
+def _refuse_in_transactional_tests(request, name: str) -> None:
+    if _is_transactional(request.fixturenames, request.node.get_closest_marker("django_db")):
+        pytest.fail(
+            f"`{name}` lives in the module's transaction; a transactional test (live server, "
+            "threads) uses `committed_demo` instead."
+        )
+
 
 @pytest.fixture
-def demo(db):
+def demo(_demo_module, db, request):
     """The network as the seeds describe it (reference data + load_demo): members, contacts,
     fees, events, the board; 2024 not yet invoiced, so that invoicing tests start from there,
     and without attendance, groups and criteria (`demo_2024`), which take most of the time."""
-    from hcs.demo.loader import load_demo
-
-    load_demo(invoices=False, network_life=False)
+    _refuse_in_transactional_tests(request, "demo")
 
 
 @pytest.fixture
-def demo_2024(db):
+def demo_2024(_demo_2024_module, db, request):
     """The whole demo as `make run` loads it, 2024's invoices and payments included."""
-    from hcs.demo.loader import load_demo
+    _refuse_in_transactional_tests(request, "demo_2024")
 
-    load_demo()
+
+@pytest.fixture
+def committed_demo(transactional_db):
+    """The whole demo, committed, for a transactional test (a browser and the live server's
+    thread see it); the database is emptied after the test."""
+    _load_demo("demo_2024")
 
 
 @pytest.fixture
@@ -98,26 +154,53 @@ def browser():
         browser.close()
 
 
+def _deselect(config, items, unwanted) -> None:
+    kept = [item for item in items if not unwanted(item)]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if unwanted(item)])
+        items[:] = kept
+
+
+def _order_in_module(item) -> int:
+    """Transactional tests first, then those without the demo, then the fast demo, then the
+    whole one: the module's demo transaction opens only once the tests before it are done."""
+    names = set(item.fixturenames)
+    if _is_transactional(names, item.get_closest_marker("django_db")):
+        return 0
+    if "_demo_2024_module" in names:
+        return 3
+    if "_demo_module" in names:
+        return 2
+    return 1
+
+
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgresql` run in the PostgreSQL pass of `make test`, not the SQLite one."""
+    """Tests marked `postgresql` run only in the PostgreSQL pass of `make test`; browser tests
+    run in one pass only (`HCS_BROWSER_TESTS=0` in the other, see scripts/run_tests.py)."""
     from django.conf import settings
 
-    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        return
-    selected, deselected = [], []
+    if not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        _deselect(config, items, lambda item: item.get_closest_marker("postgresql"))
+    if os.environ.get("HCS_BROWSER_TESTS") == "0":
+        _deselect(config, items, lambda item: item.get_closest_marker("browser"))
+    modules = {}
     for item in items:
-        (deselected if item.get_closest_marker("postgresql") else selected).append(item)
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = selected
+        modules.setdefault(item.module, len(modules))
+    items.sort(key=lambda item: (modules[item.module], _order_in_module(item)))
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with empty caches (SQLite may reuse ids after a rollback)."""
+def _fresh_process_state():
+    """Each test starts with empty caches (SQLite may reuse ids after a rollback) and in
+    Swedish: a request in English leaves its language active in the thread."""
+    from django.conf import settings
     from django.core.cache import cache
+    from django.utils import translation
 
     from hcs.platskompassen.services import forget_theme_ids
 
     cache.clear()
     forget_theme_ids()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -5,14 +5,16 @@ Every error is JSON `{"detail": "…"}` in the caller's language (Swedish unless
 409 a conflict with stored data. A refused write changes nothing.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from hcs.lib.errors import is_conflict, messages_of
+from hcs.lib.ratelimit import RateLimited
 
 api = NinjaAPI(
     title="Healthy Cities Sverige API",
@@ -36,6 +38,25 @@ _PROBLEMS = {
     "json_invalid": lambda: _("is not valid JSON"),
     "model_attributes_type": lambda: _("must be an object"),
     "dict_type": lambda: _("must be an object"),
+    "list_type": lambda: _("must be a list"),
+    "bool_parsing": lambda: _("must be true or false"),
+    "bool_type": lambda: _("must be true or false"),
+    "string_pattern_mismatch": lambda: _("contains a character that cannot be used"),
+    "string_unicode": lambda: _("contains a character that cannot be used"),
+    "string_too_short": lambda: _("is too short"),
+    "greater_than": lambda: _("is too small"),
+    "greater_than_equal": lambda: _("is too small"),
+    "less_than": lambda: _("is too large"),
+    "less_than_equal": lambda: _("is too large"),
+    "finite_number": lambda: _("must be a finite number"),
+    "decimal_parsing": lambda: _("must be a number"),
+    "decimal_type": lambda: _("must be a number"),
+    "decimal_max_digits": lambda: _("has too many digits"),
+    "decimal_max_places": lambda: _("has too many decimals"),
+    "decimal_whole_digits": lambda: _("has too many digits"),
+    "float_parsing": lambda: _("must be a number"),
+    "float_type": lambda: _("must be a number"),
+    "extra_forbidden": lambda: _("is not expected"),
 }
 
 
@@ -82,6 +103,24 @@ def on_forbidden(request, exc):
     return api.create_response(
         request, {"detail": _("You are not allowed to do this.")}, status=403
     )
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_large(request, exc):
+    return api.create_response(request, {"detail": _("The request is too large.")}, status=413)
+
+
+@api.exception_handler(RateLimited)
+def on_rate_limited(request, exc: RateLimited):
+    minutes = exc.verdict.minutes
+    detail = ngettext(
+        "Too many attempts. Try again in %(minutes)d minute.",
+        "Too many attempts. Try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+    response = api.create_response(request, {"detail": detail}, status=429)
+    response["Retry-After"] = str(exc.verdict.retry_after)
+    return response
 
 
 @api.exception_handler(HttpError)

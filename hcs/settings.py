@@ -11,6 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.cache import cache_from_url
 from hcs.lib.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "hcs.groups",
     "hcs.criteria",
     "hcs.platskompassen",
+    "hcs.mail",
     "hcs.public",
     "hcs.backoffice",
     "hcs.demo",
@@ -60,9 +62,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers on every response, the guards' answers included.
+    "hcs.lib.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Oversized bodies (413), control characters in the path or query (404/400), before any
+    # view reads them; after the locale, so the answer is in the visitor's language.
+    "hcs.lib.middleware.RequestGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -87,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hcs.accounts.context_processors.roles",
             ],
         },
     },
@@ -113,15 +121,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # `manage.py db_worker`: no broker to run. Tests run tasks at once (test_settings).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-# Public pages are cached per process and keyed by the registry's version (hcs/lib/pagecache.py):
-# a change shows within REGISTRY_VERSION_CHECK_SECONDS. Set CACHE_URL-style backends here if a
-# shared cache is wanted; the per-process memory cache needs no service.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
-}
+# Django's cache holds the rate limits' counters and the public pages. Without CACHE_URL it is
+# each process's memory (fine for one process); with several workers or servers set CACHE_URL
+# so that the limits hold across all of them: redis://host:6379/0 (Redis) or db://hcs_cache
+# (a table in the database, created by `migrate`). See hcs/lib/cache.py.
+CACHES = {"default": cache_from_url(envstr("CACHE_URL"))}
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 REGISTRY_VERSION_CHECK_SECONDS = float(envstr("REGISTRY_VERSION_CHECK_SECONDS", "1"))
 
@@ -161,6 +165,9 @@ MEDIA_URL = "/media/"
 # Decision documents (PDF minutes extracts) are small; refuse anything larger.
 MAX_DOCUMENT_BYTES = envint("MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A request with files (a decision's PDF, a bank file) may be this large; anything else is
+# limited to DATA_UPLOAD_MAX_MEMORY_SIZE. Larger requests get 413 (hcs/lib/middleware.py).
+MAX_UPLOAD_BYTES = MAX_DOCUMENT_BYTES + 1024 * 1024
 
 EMAIL_BACKEND = envstr(
     "EMAIL_BACKEND",
@@ -177,6 +184,26 @@ EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Healthy Cities Sverige <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Pages load only the platform's own files: no CDN, no third party, no inline script or style.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()"
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -207,6 +234,9 @@ INVOICE_PAYMENT_DAYS = envint("INVOICE_PAYMENT_DAYS", 30)
 ACCOUNT_RECEIVABLE = envstr("ACCOUNT_RECEIVABLE", "1510")
 ACCOUNT_BANK = envstr("ACCOUNT_BANK", "1930")
 ACCOUNT_FEE_REVENUE = envstr("ACCOUNT_FEE_REVENUE", "3010")
+# The host municipality's own fee is booked against this account (an internal transfer within
+# its books), not as a receivable.
+ACCOUNT_INTERNAL_TRANSFER = envstr("ACCOUNT_INTERNAL_TRANSFER", "1790")
 
 LOGGING = {
     "version": 1,
@@ -223,6 +253,12 @@ LOGGING = {
 # Platskompassen: a background group with fewer answers is not shown on its own (anonymity).
 PLATSKOMPASSEN_MIN_GROUP = envint("PLATSKOMPASSEN_MIN_GROUP", 5)
 # Behind a reverse proxy every request comes from the proxy: name the header that carries the
-# visitor's address (e.g. HTTP_X_REAL_IP) so the survey's rate limit is per visitor. The address
-# is only hashed (with a daily salt) for the limit, never stored.
-PLATSKOMPASSEN_CLIENT_ADDRESS_HEADER = envstr("PLATSKOMPASSEN_CLIENT_ADDRESS_HEADER") or None
+# visitor's address (e.g. HTTP_X_REAL_IP) so that the rate limits count each visitor, not the
+# proxy. The address is only hashed (with a daily salt) for the count, never stored.
+# (PLATSKOMPASSEN_CLIENT_ADDRESS_HEADER is the earlier name of the same setting.)
+CLIENT_ADDRESS_HEADER = (
+    envstr("CLIENT_ADDRESS_HEADER") or envstr("PLATSKOMPASSEN_CLIENT_ADDRESS_HEADER") or None
+)
+# Rate limits of the public writes, {scope: (attempts, seconds)}; hcs/lib/ratelimit.py has the
+# defaults and what each scope counts.
+RATE_LIMITS: dict[str, tuple[int, int]] = {}

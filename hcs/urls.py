@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from hcs.accounts.views import after_login
+from hcs.accounts.views import LoginView, PasswordResetView, after_login
 from hcs.api import api
 from hcs.criteria.views import own_row as criteria_own_row
 from hcs.events.views import attendance as event_attendance
@@ -57,14 +57,14 @@ urlpatterns = [
     ),
     path(
         "konto/logga-in/",
-        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
+        login_not_required(LoginView.as_view()),
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", after_login, name="after_login"),
     path(
         "konto/nytt-losenord/",
-        auth_views.PasswordResetView.as_view(),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -85,3 +85,9 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages in the visitor's language, saying what went wrong (hcs/lib/views.py).
+handler400 = "hcs.lib.views.bad_request"
+handler403 = "hcs.lib.views.permission_denied"
+handler404 = "hcs.lib.views.page_not_found"
+handler500 = "hcs.lib.views.server_error"

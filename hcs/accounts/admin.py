@@ -4,10 +4,11 @@ from django.db import transaction
 from hcs.accounts.models import ApiToken, MemberAccount
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record
+from hcs.lib.admin import BaseAdmin
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(BaseAdmin):
     """Tokens are created with `manage.py create_api_token`; here they can be seen and revoked."""
 
     list_display = ["user", "label", "created_at", "last_used_at"]
@@ -22,7 +23,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(MemberAccount)
-class MemberAccountAdmin(admin.ModelAdmin):
+class MemberAccountAdmin(BaseAdmin):
     """Which member organisation a login belongs to (create the user first, under Users)."""
 
     list_display = ["user", "organisation", "created_at"]

@@ -24,6 +24,7 @@ COORDINATOR_PERMISSIONS = {
     "groups": ["view", "add", "change", "delete"],
     "criteria": ["view", "add", "change", "delete"],
     "platskompassen": ["view", "add", "change", "delete"],
+    "mail": ["view", "change"],  # the e-mail log, and sending a failed e-mail again
 }
 
 

@@ -1,11 +1,46 @@
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
+
+from hcs.accounts import access
+from hcs.accounts.forms import LoginForm, ResetForm, too_many_attempts_message
+from hcs.lib import ratelimit
 
 
 def after_login(request):
     """Where a login lands: the secretariat on its dashboard, a member's contact or planner on
     their membership page, anyone else on the home page."""
-    if request.user.is_staff:
+    if access.is_secretariat(request.user):
         return redirect("backoffice:dashboard")
-    if hasattr(request.user, "member_account"):
+    if access.is_member_contact(request.user):
         return redirect("member_criteria")
     return redirect("public:home")
+
+
+class LoginView(auth_views.LoginView):
+    """Log-in, slowed per client: more than `login` attempts from one client in its window are
+    refused (429) before any password is checked. Per account, LoginForm locks out."""
+
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        verdict = ratelimit.hit_client(request, "login")
+        if not verdict.allowed:
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(None, too_many_attempts_message(verdict))
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(verdict.retry_after)
+            return response
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """A reset link by e-mail, at most `password_reset` requests from one client in its window
+    (and `password_reset_address` e-mails to one address: ResetForm)."""
+
+    form_class = ResetForm
+
+    def post(self, request, *args, **kwargs):
+        ratelimit.enforce(ratelimit.hit_client(request, "password_reset"))
+        return super().post(request, *args, **kwargs)

@@ -3,10 +3,11 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from hcs.audit.models import AuditEntry
+from hcs.lib.admin import BaseAdmin
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(BaseAdmin):
     """The audit trail: read-only for everyone, the secretariat included."""
 
     list_display = ["at", "actor_name", "action", "content_type", "object_repr", "summary"]

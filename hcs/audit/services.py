@@ -8,10 +8,13 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from hcs.audit.models import AuditEntry
+from hcs.lib.gdpr import ERASED, PersonMatch
 
-REDACTED = "[raderat]"
+REDACTED = ERASED
 
 
 def _plain(value: Any) -> Any:
@@ -99,6 +102,29 @@ def audit_redact(*, obj: models.Model, fields: Iterable[str], new_repr: str) -> 
     return count
 
 
+def audit_scrub(match: PersonMatch, *, dry_run: bool = False) -> int:
+    """Remove one person's name and address from every entry of the trail that holds them:
+    the values in its changes, the object's name, the message and the author (a registration
+    made by the person names them as its author). The entries stay, so the trail still shows
+    that something was done, and when."""
+    entries = (
+        AuditEntry.objects.annotate(changes_text=Cast("changes", TextField()))
+        .filter(match.text_q("object_repr", "message", "actor_name", "changes_text"))
+        .order_by()
+    )
+    if dry_run:
+        return entries.count()
+    count = 0
+    for entry in entries:
+        entry.object_repr = match.scrub(entry.object_repr)[:200]
+        entry.message = match.scrub(entry.message)[:300]
+        entry.actor_name = match.scrub(entry.actor_name)[:150]
+        entry.changes = match.scrub(entry.changes)
+        entry.save(update_fields=["object_repr", "message", "actor_name", "changes"])
+        count += 1
+    return count
+
+
 def audited_fields(model) -> list[str]:
     """The fields an audit entry records for `model`: all stored ones but the id and timestamps."""
     return [
@@ -131,7 +157,7 @@ def save_audited(*, obj: models.Model, actor, conflict_message: str, message: st
         )
 
 
-def delete_audited(*, obj: models.Model, actor) -> None:
+def delete_audited(*, obj: models.Model, actor, message: str = "") -> None:
     """Delete `obj`, recording every field's last value."""
     with transaction.atomic():
         audit_record(
@@ -139,5 +165,6 @@ def delete_audited(*, obj: models.Model, actor) -> None:
             action=AuditEntry.Action.DELETE,
             obj=obj,
             changes=diff(snapshot(obj, audited_fields(type(obj))), {}),
+            message=message,
         )
         obj.delete()

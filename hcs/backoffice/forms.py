@@ -3,16 +3,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.forms import Form, YearField
 from hcs.organisations.queries import known_codes
 from hcs.organisations.reference import ReferenceFileError, parse_population_file
 
 MAX_FILE_BYTES = 1024 * 1024
 
 
-class PopulationUploadForm(forms.Form):
-    year = forms.IntegerField(
-        label=_("Year (population on 31 December)"), min_value=1950, max_value=2200
-    )
+class PopulationUploadForm(Form):
+    year = YearField(label=_("Year (population on 31 December)"), min_value=1950)
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(

@@ -3,48 +3,107 @@
 import json
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hcs.accounts.access import secretariat_may, secretariat_required
 from hcs.audit.models import AuditEntry
 from hcs.backoffice.forms import PopulationUploadForm
+from hcs.contacts.gdpr import contact_person_erase, contact_person_export
 from hcs.contacts.models import ContactPerson
 from hcs.contacts.queries import members_missing_contacts
-from hcs.contacts.services import contact_person_erase, contact_person_export
+from hcs.invoices.queries import overdue_invoices
 from hcs.lib.errors import messages_of
 from hcs.lib.periods import in_effect
+from hcs.mail.models import OutgoingEmail
+from hcs.mail.services import email_retry
 from hcs.memberships.models import Membership
 from hcs.memberships.queries import count_members, members_on
 from hcs.organisations.services import population_import
 
 
-@staff_member_required
+@secretariat_required()
+@require_GET
 def dashboard(request):
     today = timezone.localdate()
-    can_see_contacts = request.user.has_perm("contacts.view_contactperson")
+    user = request.user
     current = Membership.objects.filter(in_effect(today))
+    undelivered = OutgoingEmail.objects.filter(
+        state__in=[OutgoingEmail.State.FAILED, OutgoingEmail.State.SENDING]
+    )
     context = {
         "today": today,
         "count": count_members(members_on(today)),
-        "contact_gaps": members_missing_contacts(today) if can_see_contacts else None,
+        "contact_gaps": members_missing_contacts(today)
+        if secretariat_may(user, "contacts.view_contactperson")
+        else None,
         "without_decision": current.filter(join_decision_date__isnull=True)
         .select_related("organisation")
         .order_by("organisation__name"),
+        # Every year's: an invoice of 2023 still unpaid is as overdue as this year's.
+        "overdue": overdue_invoices(today)
+        if secretariat_may(user, "invoices.view_invoice")
+        else None,
+        "undelivered": undelivered.count()
+        if secretariat_may(user, "mail.view_outgoingemail")
+        else None,
         "recent": AuditEntry.objects.select_related("content_type")[:15]
-        if request.user.has_perm("audit.view_auditentry")
+        if secretariat_may(user, "audit.view_auditentry")
         else None,
     }
     return render(request, "backoffice/dashboard.html", context)
 
 
-@staff_member_required
-@permission_required("organisations.add_population", raise_exception=True)
+MAIL_SHOWN = 200
+
+
+@secretariat_required("mail.view_outgoingemail")
+@require_GET
+def mail_log(request):
+    """The e-mails the platform has sent or tried to: failures with the mail server's answer,
+    and the way to send one again."""
+    state = request.GET.get("status", "")
+    emails = OutgoingEmail.objects.all()
+    if state in OutgoingEmail.State.values:
+        emails = emails.filter(state=state)
+    counts = {
+        row["state"]: row["n"]
+        for row in OutgoingEmail.objects.values("state").annotate(n=Count("id")).order_by()
+    }
+    return render(
+        request,
+        "backoffice/mail_log.html",
+        {
+            "emails": emails[:MAIL_SHOWN],
+            "state": state,
+            "states": [
+                (value, label, counts.get(value, 0)) for value, label in OutgoingEmail.State.choices
+            ],
+            "shown": MAIL_SHOWN,
+        },
+    )
+
+
+@secretariat_required("mail.change_outgoingemail")
+@require_POST
+def mail_retry(request, pk: int):
+    email = get_object_or_404(OutgoingEmail, pk=pk)
+    try:
+        email_retry(email=email, actor=request.user)
+    except ValidationError as error:
+        for message in messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The e-mail is queued to be sent again."))
+    return redirect("backoffice:mail_log")
+
+
+@secretariat_required("organisations.add_population")
 @require_http_methods(["GET", "POST"])
 def population_upload(request):
     form = PopulationUploadForm(request.POST or None, request.FILES or None)
@@ -78,8 +137,7 @@ def population_upload(request):
     )
 
 
-@staff_member_required
-@permission_required("contacts.view_contactperson", raise_exception=True)
+@secretariat_required("contacts.view_contactperson")
 @require_http_methods(["GET"])
 def contact_export(request, pk: int):
     person = get_object_or_404(ContactPerson.objects.select_related("organisation"), pk=pk)
@@ -91,8 +149,7 @@ def contact_export(request, pk: int):
     return response
 
 
-@staff_member_required
-@permission_required("contacts.change_contactperson", raise_exception=True)
+@secretariat_required("contacts.change_contactperson")
 @require_http_methods(["GET", "POST"])
 def contact_erase(request, pk: int):
     person = get_object_or_404(ContactPerson.objects.select_related("organisation"), pk=pk)

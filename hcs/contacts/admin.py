@@ -13,7 +13,7 @@ from hcs.contacts.services import (
     contact_role_delete,
     contact_role_update,
 )
-from hcs.lib.admin import ServiceAdmin
+from hcs.lib.admin import ServiceAdmin, TabularInline
 from hcs.lib.periods import in_effect
 from hcs.memberships.rules import periods_overlap
 
@@ -42,7 +42,7 @@ class RoleFormSet(forms.BaseInlineFormSet):
                     raise ValidationError(_("Two periods of the same role overlap."))
 
 
-class ContactRoleInline(admin.TabularInline):
+class ContactRoleInline(TabularInline):
     model = ContactRole
     formset = RoleFormSet
     extra = 1

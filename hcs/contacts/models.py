@@ -9,7 +9,7 @@ class ContactPerson(models.Model):
     """A person a member organisation has appointed to deal with the network.
 
     Personal data (GDPR): visible to staff with the permission to view contact persons only,
-    every change is in the audit trail, and `services.contact_person_erase` removes the
+    every change is in the audit trail, and `gdpr.contact_person_erase` removes the
     personal values for good while keeping the history of roles.
     """
 

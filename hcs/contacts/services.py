@@ -1,25 +1,18 @@
-"""Writes to contact persons, and the GDPR export and erasure of one person."""
+"""Writes to contact persons. A person's GDPR export and erasure: hcs.contacts.gdpr."""
 
 from datetime import date
-from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record, audit_redact, diff, snapshot
+from hcs.audit.services import audit_record, diff, snapshot
 from hcs.contacts.models import ContactPerson, ContactRole
-from hcs.criteria.services import reminders_erase, reminders_export
-from hcs.events.services import registrations_erase, registrations_export
-from hcs.groups.services import participations_erase, participations_export
 from hcs.memberships.rules import periods_overlap
 from hcs.organisations.models import Organisation
 
 PERSONAL_FIELDS = ("name", "email", "phone", "title", "party")
-ERASED_NAME = "Raderad kontaktperson"
 ROLE_FIELDS = ("kind", "start_date", "end_date")
 
 
@@ -163,85 +156,3 @@ def contact_role_delete(*, role: ContactRole, actor) -> None:
 
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
-    """Everything the platform holds about one person (GDPR art. 15), as a JSON-ready dict."""
-    with transaction.atomic():
-        # The trail about this person is their data too.
-        entries = AuditEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(person.pk)
-        ).order_by("at")
-        data = {
-            "exported_at": timezone.now().isoformat(),
-            "person": {
-                "name": person.name,
-                "email": person.email,
-                "phone": person.phone,
-                "title": person.title,
-                "party": person.party,
-                "organisation": person.organisation.name,
-                "created_at": person.created_at.isoformat(),
-                "updated_at": person.updated_at.isoformat(),
-            },
-            "roles": [
-                {
-                    "role": role.kind,
-                    "from": role.start_date.isoformat(),
-                    "until": _iso(role.end_date),
-                }
-                for role in person.roles.order_by("start_date")
-            ],
-            "event_registrations": registrations_export(person.email) if person.email else [],
-            "groups": participations_export(person.email),
-            "reminders": reminders_export(person.email, person.organisation_id)
-            if person.email
-            else [],
-            "history": [
-                {
-                    "at": entry.at.isoformat(),
-                    "by": entry.actor_name,
-                    "action": entry.action,
-                    "changes": entry.changes,
-                }
-                for entry in entries
-            ],
-        }
-        audit_record(actor=actor, action=AuditEntry.Action.EXPORT, obj=person)
-    return data
-
-
-def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False) -> dict[str, Any]:
-    """Erase one person's personal data (GDPR art. 17) and return what was (or would be) erased.
-
-    The person row stays, renamed "Raderad kontaktperson", so that the organisation's history
-    of roles (who held a role when, not who the person was) survives; the personal values are
-    also removed from the audit trail.
-    """
-    with transaction.atomic():
-        person = ContactPerson.objects.select_for_update().get(pk=person.pk)
-        if person.erased_at:
-            raise ValidationError(_("This person's data has already been erased."), code="erased")
-        fields = [name for name in PERSONAL_FIELDS if getattr(person, name)]
-        summary = {"person_id": person.pk, "fields": fields, "dry_run": dry_run}
-        # The same person in the other records, found by their e-mail address.
-        email = person.email
-        summary["event_registrations"] = registrations_erase(email, actor, dry_run=dry_run)
-        summary["group_participations"] = participations_erase(email, actor, dry_run=dry_run)
-        summary["reminders"] = reminders_erase(email, person.organisation_id, dry_run=dry_run)
-        if dry_run:
-            return summary
-        summary["audit_entries_redacted"] = audit_redact(
-            obj=person, fields=PERSONAL_FIELDS, new_repr=ERASED_NAME
-        )
-        person.name = ERASED_NAME
-        person.email = person.phone = person.title = person.party = ""
-        person.erased_at = timezone.now()
-        person.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.ERASE,
-            obj=person,
-            changes={name: ["[raderat]", ""] for name in fields},
-        )
-    return summary

@@ -6,12 +6,9 @@ from ninja.errors import HttpError
 from hcs.accounts.auth import StaffToken
 from hcs.criteria.models import Status
 from hcs.criteria.queries import compliance
+from hcs.lib.api import errors
 
 router = Router(tags=["membership criteria"], auth=StaffToken())
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class VerdictOut(Schema):
@@ -27,7 +24,7 @@ class ComplianceOut(Schema):
 
 @router.get(
     "/compliance/{year}",
-    response={200: list[ComplianceOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: list[ComplianceOut], **errors(401, 403, 404, 422)},
 )
 def compliance_year(request, year: int = Path(..., ge=2004, le=2100)):
     """Every member of `year` against the year's membership criteria: `met`, `not_met` or

@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hcs.criteria.models import Assessment, Status
+from hcs.lib.forms import DateField, Form, ModelForm, YearField
 from hcs.organisations.models import Organisation
 
 
-class ComplianceFilter(forms.Form):
-    ar = forms.IntegerField(label=_("Year"), min_value=2004, max_value=2100, required=False)
+class ComplianceFilter(Form):
+    ar = YearField(label=_("Year"), min_value=2004, max_value=2100, required=False)
     typ = forms.ChoiceField(
         label=_("Kind"),
         required=False,
@@ -18,17 +19,17 @@ class ComplianceFilter(forms.Form):
     )
 
 
-class AssessmentForm(forms.ModelForm):
+class AssessmentForm(ModelForm):
     evidence_url = forms.URLField(
         label=_("evidence (web address)"), required=False, max_length=500, assume_scheme="https"
     )
+    assessed_on = DateField(label=_("assessed on"))
 
     class Meta:
         model = Assessment
         fields = ["status", "assessed_on", "evidence_url", "note"]
         widgets = {
             "status": forms.RadioSelect,
-            "assessed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 

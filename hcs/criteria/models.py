@@ -143,12 +143,8 @@ class Assessment(models.Model):
 
 
 class Reminder(models.Model):
-    """An e-mail to a member listing the criteria it has not met: queued, then sent (or failed)."""
-
-    class State(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+    """A reminder to a member of the criteria it has not met. The e-mail itself, with whether
+    it was sent, is in the platform's e-mail queue (`email`, hcs.mail)."""
 
     year = models.PositiveSmallIntegerField(_("year"))
     organisation = models.ForeignKey(
@@ -157,13 +153,18 @@ class Reminder(models.Model):
     recipients = models.JSONField(_("recipients"))
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))
-    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.QUEUED)
-    error = models.TextField(_("error"), blank=True)
+    email = models.OneToOneField(
+        "mail.OutgoingEmail",
+        verbose_name=_("e-mail"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reminder",
+    )
     queued_at = models.DateTimeField(_("queued"), auto_now_add=True)
     queued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reminder")
@@ -171,4 +172,4 @@ class Reminder(models.Model):
         ordering = ["-queued_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.year} {self.organisation}: {self.get_state_display()}"
+        return f"{self.year} {self.organisation}"

@@ -17,7 +17,9 @@ from hcs.audit.services import audit_record, diff, snapshot
 from hcs.contacts.models import ContactRole
 from hcs.criteria.models import Assessment, Criterion, Reminder, Status
 from hcs.criteria.queries import ComplianceRow, compliance
+from hcs.lib.gdpr import ERASED, PersonMatch
 from hcs.lib.periods import in_effect
+from hcs.mail.services import email_queue
 from hcs.memberships.models import Membership
 from hcs.organisations.models import Organisation
 
@@ -164,6 +166,8 @@ def assessment_delete(*, assessment: Assessment, actor) -> None:
 
 # Reminders ---------------------------------------------------------------------------------
 
+PURPOSE_REMINDER = "criteria_reminder"
+
 
 @dataclass(frozen=True)
 class ReminderDraft:
@@ -221,9 +225,9 @@ def reminder_drafts(year: int, *, today: date | None = None) -> list[ReminderDra
 
 def reminders_queue(*, year: int, organisation_ids: list[int], actor) -> list[Reminder]:
     """Queue a reminder for each chosen member that has unmet criteria and an e-mail address;
-    the background worker sends them (`tasks.send_reminder`). Drafts are recomputed here, so
-    what is sent is what the records say now."""
-    from hcs.criteria.tasks import send_reminder
+    the background worker sends them (through the e-mail queue, hcs.mail). Drafts are
+    recomputed here, so what is sent is what the records say now. Replies go to the
+    coordinator who sent them, not to the no-reply sender."""
 
     chosen = set(organisation_ids)
     drafts = [d for d in reminder_drafts(year) if d.row.organisation_id in chosen]
@@ -241,64 +245,71 @@ def reminders_queue(*, year: int, organisation_ids: list[int], actor) -> list[Re
     reminders = []
     with transaction.atomic():
         for draft in sendable:
+            email = email_queue(
+                to=draft.recipients,
+                subject=draft.subject,
+                body=draft.body,
+                purpose=PURPOSE_REMINDER,
+                reply_to=getattr(actor, "email", "") or "",
+            )
             reminder = Reminder.objects.create(
                 year=year,
                 organisation_id=draft.row.organisation_id,
                 recipients=draft.recipients,
                 subject=draft.subject,
                 body=draft.body,
+                email=email,
                 queued_by=actor if getattr(actor, "pk", None) else None,
             )
             audit_record(
                 actor=actor,
                 action=AuditEntry.Action.CREATE,
                 obj=reminder,
-                changes={"state": [None, reminder.state]},
+                changes={"recipients": [None, len(draft.recipients)]},
                 message=f"Reminder of unmet criteria {year}",
             )
             reminders.append(reminder)
-        for reminder in reminders:
-            transaction.on_commit(lambda pk=reminder.pk: send_reminder.enqueue(pk))
     return reminders
 
 
 # Personal data (GDPR) ------------------------------------------------------------------------
 
 
-def _reminders_to(email: str, organisation_id: int) -> list[Reminder]:
+def _reminders_to(match: PersonMatch) -> list[Reminder]:
     # Reminders go to one member's contact persons, so the member's reminders are few.
-    wanted = email.strip().lower()
+    wanted = match.email.strip().lower()
+    if not wanted or match.organisation_id is None:
+        return []
     return [
         reminder
-        for reminder in Reminder.objects.filter(organisation_id=organisation_id)
+        for reminder in Reminder.objects.filter(
+            organisation_id=match.organisation_id
+        ).select_related("email")
         if wanted in (address.lower() for address in reminder.recipients)
     ]
 
 
-def reminders_export(email: str, organisation_id: int) -> list[dict]:
+def reminders_export(match: PersonMatch) -> list[dict]:
     return [
         {
             "year": r.year,
             "subject": r.subject,
-            "state": r.state,
+            "state": r.email.state if r.email else None,
             "queued": r.queued_at.isoformat(),
-            "sent": r.sent_at.isoformat() if r.sent_at else None,
+            "sent": r.email.sent_at.isoformat() if r.email and r.email.sent_at else None,
         }
-        for r in _reminders_to(email, organisation_id)
+        for r in _reminders_to(match)
     ]
 
 
-def reminders_erase(email: str, organisation_id: int, dry_run: bool = False) -> int:
+def reminders_erase(match: PersonMatch, dry_run: bool = False) -> int:
     """Replace a person's address among the recipients of the reminders sent to them."""
-    if not email.strip():
-        return 0
-    reminders = _reminders_to(email, organisation_id)
+    reminders = _reminders_to(match)
     if not dry_run:
-        wanted = email.strip().lower()
+        wanted = match.email.strip().lower()
         for reminder in reminders:
             reminder.recipients = [
-                "[raderad]" if address.lower() == wanted else address
-                for address in reminder.recipients
+                ERASED if address.lower() == wanted else address for address in reminder.recipients
             ]
             reminder.save(update_fields=["recipients"])
     return len(reminders)

@@ -7,7 +7,7 @@ urlpatterns = [
     path("", views.compliance_page, name="compliance"),
     path("medlemskriterier.csv", views.compliance_export, {"fmt": "csv"}, name="csv"),
     path("medlemskriterier.xlsx", views.compliance_export, {"fmt": "xlsx"}, name="xlsx"),
-    path("<int:year>/kopiera/", views.copy_criteria, name="copy"),
-    path("<int:year>/paminnelser/", views.reminders, name="reminders"),
-    path("<int:year>/<slug:key>/<str:code>/", views.assess, name="assess"),
+    path("<year:year>/kopiera/", views.copy_criteria, name="copy"),
+    path("<year:year>/paminnelser/", views.reminders, name="reminders"),
+    path("<year:year>/<slug:key>/<str:code>/", views.assess, name="assess"),
 ]

@@ -2,8 +2,6 @@
 member's own row for its contact persons."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.http import Http404, HttpResponse
@@ -14,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hcs.accounts.access import member_contact_required, secretariat_required
 from hcs.criteria.exports import CSV_TYPE, XLSX_TYPE, compliance_csv, compliance_xlsx
 from hcs.criteria.forms import AssessmentForm, ComplianceFilter
 from hcs.criteria.models import Assessment, Criterion, Reminder, Status
@@ -26,6 +25,7 @@ from hcs.criteria.services import (
     reminders_queue,
 )
 from hcs.lib.errors import add_to_form, messages_of
+from hcs.lib.params import parse_int, parse_year, year_param
 from hcs.organisations.models import Organisation
 
 VIEW = "criteria.view_criterion"
@@ -61,8 +61,7 @@ def _filtered(request) -> tuple[ComplianceFilter, ComplianceTable]:
     return form, ComplianceTable(table.year, table.criteria, rows)
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def compliance_page(request):
     form, table = _filtered(request)
@@ -100,8 +99,7 @@ def _download(content, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def compliance_export(request, fmt: str):
     _form, table = _filtered(request)
@@ -111,15 +109,16 @@ def compliance_export(request, fmt: str):
     return _download(compliance_xlsx(table, get_language()), XLSX_TYPE, f"{name}.xlsx")
 
 
-@staff_member_required
-@permission_required("criteria.add_criterion", raise_exception=True)
+@secretariat_required("criteria.add_criterion")
 @require_POST
 def copy_criteria(request, year: int):
-    source = request.POST.get("from_year", "")
     try:
-        copies = criteria_copy(from_year=int(source), to_year=year, actor=request.user)
-    except ValueError:
+        source = parse_year(request.POST.get("from_year", ""))
+    except ValidationError:
         messages.error(request, _("Choose a year to copy from."))
+        return _to_table(year)
+    try:
+        copies = criteria_copy(from_year=source, to_year=year, actor=request.user)
     except ValidationError as error:
         for message in messages_of(error):
             messages.error(request, message)
@@ -132,8 +131,7 @@ def copy_criteria(request, year: int):
     return _to_table(year)
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_http_methods(["GET", "POST"])
 def assess(request, year: int, key: str, code: str):
     criterion = get_object_or_404(Criterion, year=year, key=key)
@@ -187,16 +185,15 @@ def assess(request, year: int, key: str, code: str):
     )
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_http_methods(["GET", "POST"])
 def reminders(request, year: int):
     if request.method == "POST":
         if not request.user.has_perm("criteria.add_reminder"):
             raise PermissionDenied
         try:
-            ids = [int(value) for value in request.POST.getlist("organisation")]
-        except ValueError:
+            ids = [parse_int(value) for value in request.POST.getlist("organisation")]
+        except ValidationError:
             ids = []
         try:
             queued = reminders_queue(year=year, organisation_ids=ids, actor=request.user)
@@ -216,30 +213,25 @@ def reminders(request, year: int):
         {
             "year": year,
             "drafts": reminder_drafts(year),
-            "log": Reminder.objects.filter(year=year).select_related("organisation", "queued_by")[
-                :200
-            ],
+            "log": Reminder.objects.filter(year=year).select_related(
+                "organisation", "queued_by", "email"
+            )[:200],
         },
     )
 
 
 @require_GET
-def own_row(request):
+@member_contact_required
+def own_row(request, organisation):
     """A member's contact person sees their own organisation's row."""
-    account = getattr(request.user, "member_account", None)
-    if account is None:
-        raise PermissionDenied
-    try:
-        year = int(request.GET.get("ar") or default_year())
-    except ValueError:
-        year = default_year()
-    row = next(iter(compliance(year, organisation_ids=[account.organisation_id]).rows), None)
+    year = year_param(request) or default_year()
+    row = next(iter(compliance(year, organisation_ids=[organisation.pk]).rows), None)
     language = get_language()
     return render(
         request,
         "criteria/own_row.html",
         {
-            "organisation": account.organisation,
+            "organisation": organisation,
             "year": year,
             "cells": [(c.criterion.display_name(language), c) for c in row.cells] if row else [],
             "years": sorted(

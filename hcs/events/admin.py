@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from hcs.events.models import Event, Registration
 from hcs.events.services import event_delete, event_save
-from hcs.lib.admin import ServiceAdmin
+from hcs.lib.admin import ServiceAdmin, TabularInline
 
 
-class RegistrationInline(admin.TabularInline):
+class RegistrationInline(TabularInline):
     """Registrations are made on the event's page and marked on the attendance page."""
 
     model = Registration
@@ -56,6 +56,10 @@ class EventAdmin(ServiceAdmin):
 
     def save_related(self, request, form, formsets, change):
         event_save(event=form.instance, actor=request.user, partners=form.cleaned_data["partners"])
+        for formset in formsets:
+            # The registrations are read-only here, so nothing is written; the admin's change
+            # message reads what each formset saved (`new_objects`, …), which save() sets.
+            formset.save(commit=False)
 
     def delete_model(self, request, obj):
         event_delete(event=obj, actor=request.user)

@@ -1,21 +1,26 @@
+"""Events in the API. Every caller gets the events they may see (hcs.accounts.access): the
+public's for everyone, members' events for member contacts, all of them – board meetings
+included – for the secretariat (a staff token or session). Times are Swedish local time with
+their offset: an all-day event on 14 March starts at 2024-03-14T00:00:00+01:00."""
+
 from datetime import datetime
+from typing import Annotated
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
+from hcs.accounts.auth import caller
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
-from hcs.events.queries import participants, public_events, with_participants
+from hcs.events.queries import events_visible_to, participants, public_events, with_participants
 from hcs.events.services import registration_create
+from hcs.lib import ratelimit
+from hcs.lib.api import Id, Line, Year, errors, line
 from hcs.organisations.models import Organisation
 
 router = Router(tags=["events"])
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class EventOut(Schema):
@@ -24,14 +29,16 @@ class EventOut(Schema):
     title: str
     starts: datetime
     ends: datetime
+    all_day: bool
+    audience: Event.Audience
     place: str
     participants: int
 
 
 class RegistrationIn(Schema):
-    name: str
-    email: str  # checked by the model (a Swedish message on 422)
-    organisation_code: str | None = None
+    name: line(120)
+    email: line(254)  # checked by the model (a Swedish message on 422)
+    organisation_code: Line | None = None
     role: Registration.Role
 
 
@@ -41,10 +48,14 @@ class RegistrationOut(Schema):
     position: int | None
 
 
-@router.get("/events", response=list[EventOut])
-def list_events(request, year: int | None = None, kind: Event.Kind | None = None):
-    """The public events, by year and kind."""
-    events = with_participants(public_events())
+@router.get("/events", response={200: list[EventOut], **errors(401, 422)}, auth=caller)
+def list_events(
+    request,
+    year: Annotated[Year | None, Query(description="Only events starting this year")] = None,
+    kind: Event.Kind | None = None,
+):
+    """The events the caller may see, by year and kind."""
+    events = with_participants(events_visible_to(request.auth))
     if year is not None:
         events = events.filter(starts__year=year)
     if kind is not None:
@@ -54,20 +65,22 @@ def list_events(request, year: int | None = None, kind: Event.Kind | None = None
             "id": e.pk,
             "kind": e.kind,
             "title": e.title,
-            "starts": e.starts,
-            "ends": e.ends,
+            "starts": timezone.localtime(e.starts),
+            "ends": timezone.localtime(e.ends),
+            "all_day": e.all_day,
+            "audience": e.audience,
             "place": e.place or e.online_url,
             "participants": participants(e),
         }
-        for e in events
+        for e in events.order_by("starts")
     ]
 
 
-@router.get("/events.ics")
+@router.get("/events.ics", response=errors(401), auth=caller)
 def events_feed(request):
-    """The public calendar as iCalendar."""
+    """The calendar the caller may see, as iCalendar."""
     content = calendar(
-        public_events().order_by("starts"),
+        events_visible_to(request.auth).order_by("starts"),
         host=request.get_host().split(":")[0],
         name="Healthy Cities Sverige",
         now=timezone.now(),
@@ -77,10 +90,11 @@ def events_feed(request):
 
 @router.post(
     "/events/{event_id}/registrations",
-    response={201: RegistrationOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: RegistrationOut, **errors(404, 409, 422, 429)},
 )
-def register(request, event_id: int, payload: RegistrationIn):
+def register(request, event_id: Id, payload: RegistrationIn):
     """Register for a public event: confirmed while there are seats, then the waiting list."""
+    ratelimit.enforce(ratelimit.hit_client(request, "registration"))
     event = public_events().filter(pk=event_id).first()
     if event is None:
         raise Http404(_("There is no such public event."))

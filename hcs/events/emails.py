@@ -1,36 +1,34 @@
-"""The e-mails of events. Each is three templates (subject, text, HTML) and one function."""
+"""The e-mails of events. Each is three templates (subject, text, HTML) and one function that
+queues it (hcs.mail): the registration stands whether or not the mail server answers."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from hcs.events.ical import calendar
 from hcs.events.models import Registration
+from hcs.mail.models import OutgoingEmail
+from hcs.mail.services import email_queue, email_render
+
+PURPOSE_REGISTRATION = "event_registration"
 
 
-def send_registration_confirmation(registration: Registration) -> None:
-    """Confirm a registration (or its place on the waiting list), with the event as .ics."""
-    from hcs.events.services import waiting_position
-
-    context = {
-        "registration": registration,
-        "event": registration.event,
-        "position": waiting_position(registration),
-    }
-    subject = render_to_string("events/email/registration_subject.txt", context).strip()
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string("events/email/registration.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[registration.email],
-    )
-    message.attach_alternative(
-        render_to_string("events/email/registration.html", context), "text/html"
-    )
+def registration_confirmation_queue(
+    registration: Registration, position: int | None
+) -> OutgoingEmail:
+    """Confirm a registration (or its place on the waiting list), with the event as .ics, in
+    the language the person registered in."""
+    event = registration.event
+    context = {"registration": registration, "event": event, "position": position}
+    subject, body, html = email_render("events/email/registration", context)
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost"
-    ics = calendar(
-        [registration.event], host=host, name=registration.event.title, now=timezone.now()
+    ics = calendar([event], host=host, name=event.title, now=timezone.now())
+    return email_queue(
+        to=[registration.email],
+        subject=subject,
+        body=body,
+        html=html,
+        purpose=PURPOSE_REGISTRATION,
+        attachments=[
+            {"filename": "inbjudan.ics", "content_type": "text/calendar", "content": ics.decode()}
+        ],
     )
-    message.attach("inbjudan.ics", ics, "text/calendar")
-    message.send()

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hcs.events.models import Registration
+from hcs.lib.forms import Form
 from hcs.organisations.models import Organisation
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     email = forms.EmailField(label=_("E-mail"))
     organisation = forms.ModelChoiceField(
@@ -26,7 +27,7 @@ class RegistrationForm(forms.Form):
         return ""
 
 
-class ParticipantForm(forms.Form):
+class ParticipantForm(Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     email = forms.EmailField(label=_("E-mail"))
     role = forms.ChoiceField(
@@ -37,10 +38,24 @@ class ParticipantForm(forms.Form):
         ],
     )
 
+    def has_changed(self) -> bool:
+        # A row is filled in when it has a name or an address; the role's select always holds
+        # a value, so a row with nothing typed in it is empty whatever the select says.
+        return any(
+            (self.data.get(self.add_prefix(name)) or "").strip() for name in ("name", "email")
+        )
 
-# Five rows to fill; empty rows are ignored, at least one is needed.
+
+class ParticipantFormSetBase(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if not any(form.has_changed() for form in self.forms):
+            raise forms.ValidationError(_("Add at least one participant."), code="too_few_forms")
+
+
+# Six rows to fill; empty rows are skipped, at least one must be filled in.
 ParticipantFormSet = forms.formset_factory(
-    ParticipantForm, extra=5, max_num=30, validate_max=True, min_num=1, validate_min=True
+    ParticipantForm, formset=ParticipantFormSetBase, extra=6, max_num=30, validate_max=True
 )
 
 

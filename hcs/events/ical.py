@@ -1,11 +1,38 @@
-"""Events as iCalendar (RFC 5545): a feed of the public calendar, and one event for an e-mail."""
+"""Events as iCalendar (RFC 5545): a feed of the calendar, and one event for an e-mail.
+
+Times are written on Stockholm's clock (TZID=Europe/Stockholm, with its VTIMEZONE), all-day
+events as dates (VALUE=DATE): a calendar application shows 14 March whatever its own zone.
+"""
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
+from django.utils import timezone
+
 from hcs.events.models import Event
 
 PRODID = "-//Healthy Cities Sverige//Plattform//SV"
+TZID = "Europe/Stockholm"
+# Central European Time and its summer time, as the EU has had them since 1996.
+VTIMEZONE = [
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+]
 
 
 def _escape(text: str) -> str:
@@ -31,14 +58,20 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _local(moment: datetime) -> str:
+    return f"TZID={TZID}:{timezone.localtime(moment):%Y%m%dT%H%M%S}"
+
+
 def _event_lines(event: Event, host: str, stamp: datetime) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:event-{event.pk}@{host}", f"DTSTAMP:{_utc(stamp)}"]
     if event.all_day:
-        first = event.starts.astimezone().date()
-        after = event.ends.astimezone().date() + timedelta(days=1)  # DTEND is exclusive
-        lines += [f"DTSTART;VALUE=DATE:{first:%Y%m%d}", f"DTEND;VALUE=DATE:{after:%Y%m%d}"]
+        after = event.last_day + timedelta(days=1)  # DTEND is exclusive
+        lines += [
+            f"DTSTART;VALUE=DATE:{event.first_day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{after:%Y%m%d}",
+        ]
     else:
-        lines += [f"DTSTART:{_utc(event.starts)}", f"DTEND:{_utc(event.ends)}"]
+        lines += [f"DTSTART;{_local(event.starts)}", f"DTEND;{_local(event.ends)}"]
     lines.append(f"SUMMARY:{_escape(event.title)}")
     location = ", ".join(part for part in (event.place, event.online_url) if part)
     if location:
@@ -59,7 +92,8 @@ def calendar(events: Iterable[Event], *, host: str, name: str, now: datetime) ->
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(name)}",
-        "X-WR-TIMEZONE:Europe/Stockholm",
+        f"X-WR-TIMEZONE:{TZID}",
+        *VTIMEZONE,
     ]
     for event in events:
         lines += _event_lines(event, host, now)

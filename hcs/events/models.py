@@ -1,5 +1,8 @@
+from datetime import date, datetime
+
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.dates import DatePrecision
@@ -93,7 +96,26 @@ class Event(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.starts:%Y-%m-%d})"
+        return f"{self.title} ({self.first_day:%Y-%m-%d})"
+
+    @property
+    def first_day(self) -> date:
+        """The day the event starts, in Swedish time (an all-day event on 14 March starts at
+        midnight in Stockholm, which is 13 March in UTC)."""
+        return timezone.localtime(self.starts).date()
+
+    @property
+    def last_day(self) -> date:
+        return timezone.localtime(self.ends).date()
+
+    @property
+    def registration_closes(self) -> datetime:
+        """The moment registration closes: the deadline, or else the event's end."""
+        return self.registration_deadline or self.ends
+
+    def is_open_for_registration(self, now: datetime) -> bool:
+        """The one rule for "may one still register": until the deadline (or the end)."""
+        return now <= self.registration_closes
 
 
 class Registration(models.Model):

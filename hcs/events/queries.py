@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 
+from hcs.accounts.access import events_visible
 from hcs.events.models import Event, Registration
 
 
@@ -10,11 +11,9 @@ def public_events():
 
 
 def events_visible_to(user):
-    """Public events for everyone; members' events too for a member's login and the staff."""
-    audiences = [Event.Audience.PUBLIC]
-    if user.is_authenticated and (user.is_staff or hasattr(user, "member_account")):
-        audiences.append(Event.Audience.MEMBERS)
-    return Event.objects.filter(audience__in=audiences)
+    """The events `user` may see (hcs.accounts.access.event_audiences): the public's for
+    everyone, members' events for member contacts, all of them for the secretariat."""
+    return Event.objects.filter(events_visible(user))
 
 
 def with_participants(queryset):

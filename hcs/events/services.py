@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, audit_redact
+from hcs.events.emails import registration_confirmation_queue
 from hcs.events.models import Event, Registration
+from hcs.lib.gdpr import ERASED, PersonMatch, erased_address
 from hcs.organisations.models import Organisation
 
 
@@ -48,8 +50,7 @@ def registration_create(
     now = now or timezone.now()
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        deadline = event.registration_deadline or event.ends
-        if now > deadline:
+        if not event.is_open_for_registration(now):
             raise ValidationError(
                 _("Registration for %(event)s has closed.") % {"event": event.title},
                 code="conflict",
@@ -83,16 +84,10 @@ def registration_create(
             changes={"status": [None, registration.status]},
         )
         position = waiting_position(registration)
-        transaction.on_commit(lambda: _send_confirmation(registration.pk))
+        # Queued with the registration, sent after the commit by the worker: a mail server
+        # that is down never fails the registration (the secretariat sees the failure).
+        registration_confirmation_queue(registration, position)
     return RegistrationResult(registration, position)
-
-
-def _send_confirmation(registration_id: int) -> None:
-    from hcs.events.emails import send_registration_confirmation
-
-    send_registration_confirmation(
-        Registration.objects.select_related("event").get(pk=registration_id)
-    )
 
 
 def registration_cancel(*, registration: Registration, actor) -> Registration | None:
@@ -326,11 +321,16 @@ def event_delete(*, event: Event, actor) -> None:
 
 # Personal data (GDPR) ------------------------------------------------------------------------
 
-ERASED_NAME = "(raderad)"
+
+def _registrations_of(match: PersonMatch):
+    return Registration.objects.filter(
+        match.q(email="email", name="name", organisation="organisation_id")
+    )
 
 
-def registrations_export(email: str) -> list[dict]:
-    """Every registration made with `email`, for a person's data export."""
+def registrations_export(match: PersonMatch) -> list[dict]:
+    """Every registration of one person (by address, or by name in their organisation), for a
+    person's data export."""
     return [
         {
             "event": r.event.title,
@@ -343,34 +343,29 @@ def registrations_export(email: str) -> list[dict]:
             "attended": r.attended,
             "registered": r.created_at.isoformat(),
         }
-        for r in Registration.objects.filter(email__iexact=email.strip())
+        for r in _registrations_of(match)
         .select_related("event", "organisation")
         .order_by("created_at")
     ]
 
 
-def registrations_erase(email: str, actor, dry_run: bool = False) -> int:
-    """Remove the name and e-mail address from a person's registrations. The registrations
+def registrations_erase(match: PersonMatch, actor, dry_run: bool = False) -> int:
+    """Remove the name and e-mail address from one person's registrations. The registrations
     stay, with organisation, role and attendance, so past events keep their counts."""
-    email = email.strip()
-    if not email:
-        return 0
     with transaction.atomic():
-        registrations = list(Registration.objects.select_for_update().filter(email__iexact=email))
+        registrations = list(_registrations_of(match).select_for_update())
         if dry_run:
             return len(registrations)
         for registration in registrations:
-            registration.name = ERASED_NAME
+            registration.name = ERASED
             # Unique per event among active registrations, so each gets its own placeholder.
-            registration.email = f"raderad-{registration.pk}@example.invalid"
+            registration.email = erased_address(registration.pk)
             registration.save(update_fields=["name", "email"])
             audit_redact(obj=registration, fields=("name", "email"), new_repr=str(registration))
             audit_record(
                 actor=actor,
                 action=AuditEntry.Action.ERASE,
                 obj=registration,
-                changes={"name": ["[raderat]", ERASED_NAME], "email": ["[raderat]", ""]},
+                changes={"name": [ERASED, ERASED], "email": [ERASED, ERASED]},
             )
-        # A registration made by the person themself names them as its author.
-        AuditEntry.objects.filter(actor_name__iexact=email).update(actor_name=ERASED_NAME)
     return len(registrations)

@@ -1,8 +1,7 @@
 """The public calendar: events, registration, and the iCalendar feed."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import login_not_required, permission_required
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,15 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hcs.accounts.access import member_organisation, secretariat_required
 from hcs.events.forms import AttendeeForm, ParticipantFormSet, RegistrationForm
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
-from hcs.events.queries import (
-    events_visible_to,
-    participants,
-    public_events,
-    with_participants,
-)
+from hcs.events.queries import events_visible_to, participants, with_participants
 from hcs.events.services import (
     Person,
     attendance_mark,
@@ -27,9 +22,13 @@ from hcs.events.services import (
     registration_create,
     registrations_create_many,
 )
+from hcs.lib import ratelimit
 from hcs.lib.errors import messages_of
+from hcs.lib.forms import WholeNumberField
 
 PAST_SHOWN = 30
+# A participant count above this is a typing mistake (the biggest event had about 100).
+MAX_PARTICIPANTS = 100_000
 
 
 @login_not_required
@@ -46,7 +45,7 @@ def calendar_page(request):
 @require_GET
 def calendar_feed(request):
     content = calendar(
-        public_events().order_by("starts"),
+        events_visible_to(request.user).order_by("starts"),
         host=request.get_host().split(":")[0],
         name="Healthy Cities Sverige",
         now=timezone.now(),
@@ -62,10 +61,10 @@ def event_page(request, pk: int):
     event = with_participants(events_visible_to(request.user)).filter(pk=pk).first()
     if event is None:
         raise Http404(_("There is no such public event."))
-    now = timezone.now()
-    deadline = event.registration_deadline or event.ends
-    open_for_registration = now <= deadline
+    open_for_registration = event.is_open_for_registration(timezone.now())
     form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and open_for_registration:
+        ratelimit.enforce(ratelimit.hit_client(request, "registration"))
     if request.method == "POST" and open_for_registration and form.is_valid():
         data = form.cleaned_data
         try:
@@ -99,7 +98,7 @@ def event_page(request, pk: int):
             "form": form,
             "open": open_for_registration,
             "participants": participants(event),
-            "member_account": getattr(request.user, "member_account", None),
+            "member_organisation": member_organisation(request.user),
             "seats_left": None
             if event.capacity is None
             else max(0, event.capacity - event.confirmed),
@@ -111,8 +110,8 @@ def event_page(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def register_several(request, pk: int):
     """A member's contact registers several people of their organisation at once."""
-    account = getattr(request.user, "member_account", None)
-    if account is None:
+    organisation = member_organisation(request.user)
+    if organisation is None:
         raise PermissionDenied
     event = get_object_or_404(events_visible_to(request.user), pk=pk)
     formset = ParticipantFormSet(request.POST or None)
@@ -126,7 +125,7 @@ def register_several(request, pk: int):
             results = registrations_create_many(
                 event=event,
                 people=people,
-                organisation=account.organisation,
+                organisation=organisation,
                 registered_by=request.user.get_username(),
             )
         except ValidationError as error:
@@ -155,13 +154,12 @@ def register_several(request, pk: int):
     return render(
         request,
         "events/register_several.html",
-        {"event": event, "formset": formset, "organisation": account.organisation},
+        {"event": event, "formset": formset, "organisation": organisation},
         status=400 if request.method == "POST" else 200,
     )
 
 
-@staff_member_required
-@permission_required("events.view_event", raise_exception=True)
+@secretariat_required("events.view_event")
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk: int):
     """After an event: mark who took part, add those who came unregistered, and record a
@@ -192,14 +190,18 @@ def attendance(request, pk: int):
                     return redirect("event_attendance", pk)
             else:
                 marks = {r.pk: _mark(request.POST.get(f"attended-{r.pk}")) for r in registrations}
-                raw_count = request.POST.get("participant_count", "").strip()
-                if raw_count and not raw_count.isdigit():
-                    count_error = _("The number of participants must be a whole number.")
+                count_field = WholeNumberField(required=False, max_value=MAX_PARTICIPANTS)
+                try:
+                    count = count_field.clean(request.POST.get("participant_count", ""))
+                except ValidationError:
+                    count_error = _(
+                        "The number of participants must be a whole number from 0 to %(max)d."
+                    ) % {"max": MAX_PARTICIPANTS}
                 else:
                     changed = attendance_mark(
                         event=event,
                         attended=marks,
-                        participant_count=int(raw_count) if raw_count else None,
+                        participant_count=count,
                         actor=request.user,
                     )
                     messages.success(

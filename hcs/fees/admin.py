@@ -10,7 +10,7 @@ from hcs.fees.services import (
     fee_model_save,
     fee_schedule_save,
 )
-from hcs.lib.admin import ServiceAdmin
+from hcs.lib.admin import ServiceAdmin, TabularInline
 
 
 class TierFormSet(forms.BaseInlineFormSet):
@@ -24,7 +24,7 @@ class TierFormSet(forms.BaseInlineFormSet):
         check_tiers(sorted(tiers))  # the form may list them in any order; the rule sees them sorted
 
 
-class FeeTierInline(admin.TabularInline):
+class FeeTierInline(TabularInline):
     model = FeeTier
     formset = TierFormSet
     extra = 1
@@ -81,7 +81,7 @@ class ModelTierFormSet(forms.BaseInlineFormSet):
         )
 
 
-class FeeModelTierInline(admin.TabularInline):
+class FeeModelTierInline(TabularInline):
     model = FeeModelTier
     formset = ModelTierFormSet
     extra = 1

@@ -3,6 +3,7 @@ from datetime import date
 from ninja import Router, Schema
 
 from hcs.fees.queries import fee_summary, schedule_for
+from hcs.lib.api import Year, errors
 
 router = Router(tags=["fees"])
 
@@ -36,12 +37,8 @@ class SummaryOut(Schema):
     members: list[FeeLineOut]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-@router.get("/fees/{year}/schedule", response={200: ScheduleOut, 404: ErrorOut})
-def get_schedule(request, year: int):
+@router.get("/fees/{year}/schedule", response={200: ScheduleOut, **errors(404, 422)})
+def get_schedule(request, year: Year):
     """A year's fee schedule: the municipalities' tiers, the regions' amount, the policies."""
     schedule = schedule_for(year)
     return {
@@ -57,8 +54,8 @@ def get_schedule(request, year: int):
     }
 
 
-@router.get("/fees/{year}/summary", response={200: SummaryOut, 404: ErrorOut})
-def get_summary(request, year: int):
+@router.get("/fees/{year}/summary", response={200: SummaryOut, **errors(404, 422)})
+def get_summary(request, year: Year):
     """What each member owes for the year by the rules, and the total."""
     summary = fee_summary(year)
     return {

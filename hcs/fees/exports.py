@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from hcs.fees.models import FeeMethod, FeeModel
 from hcs.fees.queries import FeeModelComparison
+from hcs.lib.spreadsheets import append
 
 SEK = '#,##0 "kr"'
 SEK_SIGNED = '+#,##0 "kr";-#,##0 "kr";0 "kr"'
@@ -38,23 +39,25 @@ def comparison_xlsx(comparison: FeeModelComparison) -> bytes:
 def _comparison_sheet(sheet, comparison: FeeModelComparison) -> None:
     year = comparison.year
     sheet.title = _("Comparison")
-    sheet.append(
+    append(
+        sheet,
         [
             _("Fee model “%(name)s” compared with the fees for %(year)d")
             % {"name": comparison.model.name, "year": year}
-        ]
+        ],
     )
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
+    append(
+        sheet,
         [
             _(
                 "Members during %(year)d, population on 31 December %(population_year)d; "
                 "members joining or leaving during the year pay as the %(year)d rules say."
             )
             % {"year": year, "population_year": comparison.summary.schedule.population_year}
-        ]
+        ],
     )
-    sheet.append([])
+    append(sheet, [])
     headers = [
         _("Member"),
         _("Kind"),
@@ -63,13 +66,14 @@ def _comparison_sheet(sheet, comparison: FeeModelComparison) -> None:
         _("Fee under the model"),
         _("Difference"),
     ]
-    sheet.append(headers)
+    append(sheet, headers)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = BOLD
     for line in comparison.lines:
         member = line.line
-        sheet.append(
+        append(
+            sheet,
             [
                 member.name,
                 _("Region") if member.kind == "region" else _("Municipality"),
@@ -77,9 +81,10 @@ def _comparison_sheet(sheet, comparison: FeeModelComparison) -> None:
                 member.fee,
                 line.model_fee,
                 line.difference,
-            ]
+            ],
         )
-    sheet.append(
+    append(
+        sheet,
         [
             _("Total"),
             None,
@@ -87,7 +92,7 @@ def _comparison_sheet(sheet, comparison: FeeModelComparison) -> None:
             comparison.current_total,
             comparison.model_total,
             comparison.difference,
-        ]
+        ],
     )
     total_row = sheet.max_row
     for cell in sheet[total_row]:
@@ -140,7 +145,7 @@ def _parameters_sheet(sheet, model: FeeModel) -> None:
 
 
 def _pricing_rows(sheet, label, method_label, method, *, tiers, amount, bounds) -> None:
-    sheet.append([])
+    append(sheet, [])
     _row(sheet, label, method_label)
     if method == FeeMethod.FIXED:
         _row(sheet, _("Fixed amount"), amount, SEK)
@@ -162,7 +167,7 @@ def _row(sheet, label, value, number_format: str | None = None) -> None:
     """A label (bold when it is text) and its value, left-aligned; no bound reads "none"."""
     if value is None and number_format is not None:
         value, number_format = _("none"), None
-    sheet.append([label, value])
+    append(sheet, [label, value])
     label_cell, value_cell = sheet[sheet.max_row]
     label_cell.alignment = Alignment(horizontal="left", vertical="top")
     if isinstance(label, str):

@@ -1,12 +1,12 @@
-from decimal import Decimal, InvalidOperation
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.forms import Form, WholeNumberField
+from hcs.lib.params import parse_percent
 
-class IndexForm(forms.Form):
+
+class IndexForm(Form):
     """Next year's fees from this year's: SKR's index and the rounding."""
 
     index_percent = forms.CharField(
@@ -14,17 +14,15 @@ class IndexForm(forms.Form):
         max_length=8,
         help_text=_("The percentage from SKR's price index (PKV), e.g. 2,8."),
     )
-    rounding = forms.IntegerField(label=_("rounded to the nearest (SEK)"), min_value=1, initial=100)
+    rounding = WholeNumberField(
+        label=_("rounded to the nearest (SEK)"), min_value=1, max_value=10_000, initial=100
+    )
 
     def clean_index_percent(self):
-        raw = self.cleaned_data["index_percent"].strip().replace(",", ".").rstrip("%").strip()
-        try:
-            return Decimal(raw)
-        except InvalidOperation as exc:
-            raise ValidationError(_("Enter a percentage such as 2,8.")) from exc
+        return parse_percent(self.cleaned_data["index_percent"])
 
 
-class AdoptForm(forms.Form):
+class AdoptForm(Form):
     """The annual meeting's decision that adopts a fee model."""
 
     decision = forms.CharField(

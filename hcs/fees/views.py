@@ -2,16 +2,16 @@
 table."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import login_not_required, permission_required
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hcs.accounts.access import secretariat_required
 from hcs.fees.exports import CONTENT_TYPE, comparison_xlsx
 from hcs.fees.forms import AdoptForm, IndexForm
 from hcs.fees.models import FeeModel, FeeSchedule
@@ -29,10 +29,10 @@ from hcs.fees.queries import (
 from hcs.fees.services import check_fee_model_adoptable, fee_model_adopt, fee_schedule_index
 from hcs.lib.errors import messages_of
 from hcs.lib.pagecache import cache_public_page
+from hcs.lib.params import year_param
 
 
-@staff_member_required
-@permission_required("fees.view_feeschedule", raise_exception=True)
+@secretariat_required("fees.view_feeschedule")
 @require_GET
 def schedules(request):
     return render(
@@ -42,8 +42,7 @@ def schedules(request):
     )
 
 
-@staff_member_required
-@permission_required("fees.view_feeschedule", raise_exception=True)
+@secretariat_required("fees.view_feeschedule")
 @require_http_methods(["GET", "POST"])
 def year_summary(request, year: int):
     schedule = schedule_for(year)
@@ -81,8 +80,7 @@ def _exists(year: int) -> bool:
     return FeeSchedule.objects.filter(year=year).exists()
 
 
-@staff_member_required
-@permission_required("fees.view_feemodel", raise_exception=True)
+@secretariat_required("fees.view_feemodel")
 @require_GET
 def fee_model_list(request):
     return render(request, "fees/models.html", {"models": fee_models()})
@@ -90,12 +88,7 @@ def fee_model_list(request):
 
 def _compared_year(request, model: FeeModel) -> int:
     """`?ar=2024`, or by default the newest schedule before the model's year."""
-    raw = request.GET.get("ar", "").strip()
-    if not raw:
-        return comparison_year(model)
-    if not raw.isdigit():
-        raise Http404
-    return int(raw)
+    return year_param(request) or comparison_year(model)
 
 
 def _adoption_refusal(model: FeeModel) -> list[str]:
@@ -107,8 +100,7 @@ def _adoption_refusal(model: FeeModel) -> list[str]:
     return []
 
 
-@staff_member_required
-@permission_required("fees.view_feemodel", raise_exception=True)
+@secretariat_required("fees.view_feemodel")
 @require_GET
 def fee_model_compare(request, pk: int):
     model = fee_model_get(pk)
@@ -125,8 +117,7 @@ def fee_model_compare(request, pk: int):
     )
 
 
-@staff_member_required
-@permission_required("fees.view_feemodel", raise_exception=True)
+@secretariat_required("fees.view_feemodel")
 @require_GET
 def fee_model_export(request, pk: int):
     model = fee_model_get(pk)
@@ -139,9 +130,8 @@ def fee_model_export(request, pk: int):
     return response
 
 
-@staff_member_required
-@permission_required("fees.view_feemodel", raise_exception=True)
-@permission_required("fees.add_feeschedule", raise_exception=True)
+@secretariat_required("fees.view_feemodel")
+@secretariat_required("fees.add_feeschedule")
 @require_http_methods(["GET", "POST"])
 def fee_model_adopt_confirm(request, pk: int):
     """Adopting a model is a decision of the annual meeting: a page says what it makes, then a

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +29,11 @@ from hcs.governance.services import (
     representation_meeting_save,
     representation_save,
 )
-from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin
+from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin, StackedInline, TabularInline
+from hcs.lib.forms import ModelForm
 
 
-class BoardTermForm(forms.ModelForm):
+class BoardTermForm(ModelForm):
     class Meta:
         model = BoardTerm
         fields = [f.name for f in BoardTerm._meta.concrete_fields if f.editable and f.name != "id"]
@@ -62,6 +62,7 @@ class BoardTermAdmin(ServiceAdmin):
     list_filter = [OnBoardFilter, "role", "party"]
     search_fields = ["person_name", "organisation__name", "organisation__code"]
     autocomplete_fields = ["organisation"]
+    raw_id_fields = ["user"]
     list_select_related = ["organisation"]
     date_hierarchy = "start_date"
     readonly_fields = ["created_at", "updated_at"]
@@ -77,7 +78,7 @@ class BoardTermAdmin(ServiceAdmin):
                 ]
             },
         ),
-        (None, {"fields": ["note", "created_at", "updated_at"]}),
+        (None, {"fields": ["note", "user", "created_at", "updated_at"]}),
     ]
 
     def save_model(self, request, obj, form, change):
@@ -87,7 +88,7 @@ class BoardTermAdmin(ServiceAdmin):
         board_term_delete(term=obj, actor=request.user)
 
 
-class BoardDecisionForm(forms.ModelForm):
+class BoardDecisionForm(ModelForm):
     class Meta:
         model = BoardDecision
         fields = ["number", "title", "text"]
@@ -98,7 +99,7 @@ class BoardDecisionForm(forms.ModelForm):
         self.fields["number"].required = False
 
 
-class BoardDecisionInline(admin.StackedInline):
+class BoardDecisionInline(StackedInline):
     model = BoardDecision
     form = BoardDecisionForm
     extra = 0
@@ -135,7 +136,7 @@ class BoardMeetingAdmin(ServiceAdmin):
             board_decision_delete(decision=decision, actor=request.user)
 
 
-class AnnualMeetingDecisionForm(forms.ModelForm):
+class AnnualMeetingDecisionForm(ModelForm):
     class Meta:
         model = AnnualMeetingDecision
         fields = ["number", "kind", "title", "text", "note"]
@@ -146,7 +147,7 @@ class AnnualMeetingDecisionForm(forms.ModelForm):
         self.fields["number"].required = False
 
 
-class AnnualMeetingDecisionInline(admin.StackedInline):
+class AnnualMeetingDecisionInline(StackedInline):
     model = AnnualMeetingDecision
     form = AnnualMeetingDecisionForm
     extra = 0
@@ -177,7 +178,7 @@ class AnnualMeetingAdmin(ServiceAdmin):
             annual_meeting_decision_delete(decision=decision, actor=request.user)
 
 
-class RepresentationForm(forms.ModelForm):
+class RepresentationForm(ModelForm):
     class Meta:
         model = Representation
         fields = [
@@ -197,7 +198,7 @@ class RepresentationForm(forms.ModelForm):
             self._update_errors(error)
 
 
-class RepresentationMeetingInline(admin.TabularInline):
+class RepresentationMeetingInline(TabularInline):
     model = RepresentationMeeting
     fields = ["date", "date_precision", "digital", "place", "note"]
     extra = 0

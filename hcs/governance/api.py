@@ -1,9 +1,8 @@
-from datetime import date
-
 from django.utils import timezone
 from ninja import Router, Schema
 
 from hcs.governance.queries import board_on
+from hcs.lib.api import Day, errors
 
 router = Router(tags=["board"])
 
@@ -15,8 +14,8 @@ class BoardMemberOut(Schema):
     organisation_code: str
 
 
-@router.get("/board", response=list[BoardMemberOut])
-def list_board(request, on: date | None = None):
+@router.get("/board", response={200: list[BoardMemberOut], **errors(422)})
+def list_board(request, on: Day | None = None):
     """The board on a date (default: today): chair, vice chair, members, deputies."""
     day = on or timezone.localdate()
     return [

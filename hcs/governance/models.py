@@ -1,6 +1,7 @@
 """The network's governance: annual meetings and their decisions, the board's terms, board
 meetings and decisions, and the network's seats in other bodies (representation)."""
 
+from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
@@ -134,6 +135,16 @@ class BoardTerm(models.Model):
         blank=True,
     )
     note = models.TextField(_("note"), blank=True)
+    # The board member's own login, if they have one: it sees the board's events during the
+    # term (hcs.accounts.access.is_board_member).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="board_terms",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Q
@@ -14,11 +13,12 @@ from hcs.groups.services import (
     participant_delete,
     participant_save,
 )
-from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin
+from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin, TabularInline
 from hcs.lib.dates import format_date
+from hcs.lib.forms import ModelForm
 
 
-def _replace_errors(form: forms.ModelForm, check, obj) -> None:
+def _replace_errors(form: ModelForm, check, obj) -> None:
     try:
         check(obj)
     except ValidationError as error:
@@ -28,7 +28,7 @@ def _replace_errors(form: forms.ModelForm, check, obj) -> None:
         form._update_errors(error)
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(ModelForm):
     class Meta:
         model = Group
         fields = [f.name for f in Group._meta.concrete_fields if f.editable and f.name != "id"]
@@ -40,7 +40,7 @@ class GroupForm(forms.ModelForm):
         _replace_errors(self, group_check, self.instance)
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(ModelForm):
     class Meta:
         model = GroupParticipant
         fields = [
@@ -63,7 +63,7 @@ class ParticipantForm(forms.ModelForm):
         _replace_errors(self, participant_check, self.instance)
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(TabularInline):
     model = GroupParticipant
     form = ParticipantForm
     extra = 0

@@ -26,11 +26,11 @@ from hcs.audit.services import (
 from hcs.events.models import Event
 from hcs.groups.models import Group, GroupParticipant
 from hcs.lib.dates import DatePrecision, format_date
+from hcs.lib.gdpr import ERASED, PersonMatch
 from hcs.memberships.rules import periods_overlap
 from hcs.organisations.models import Organisation
 
 # What an erased participant is called; organisation, role and dates stay.
-ERASED_NAME = "(raderad)"
 PERSONAL_FIELDS = ("person_name", "email")
 
 
@@ -419,20 +419,19 @@ def event_group_set(*, event: Event, group: Group | None, actor) -> Event:
 # GDPR --------------------------------------------------------------------------------------
 
 
-def _by_email(email: str):
-    email = email.strip()
-    if not email:
-        # A blank address would match every participant without one, erased ones included.
-        return GroupParticipant.objects.none()
-    return GroupParticipant.objects.filter(email__iexact=email)
+def _of(match: PersonMatch):
+    """One person's participations: by address, or by name within their organisation."""
+    return GroupParticipant.objects.filter(
+        match.q(email="email", name="person_name", organisation="organisation_id")
+    )
 
 
-def participations_export(email: str) -> list[dict[str, Any]]:
+def participations_export(match: PersonMatch) -> list[dict[str, Any]]:
     """One person's participations in the groups, for a GDPR export (art. 15), JSON-ready.
 
     Read-only: the caller (the contacts app's export) records the export in the audit trail.
     """
-    participants = _by_email(email).select_related("group", "organisation")
+    participants = _of(match).select_related("group", "organisation")
     return [
         {
             "group": participant.group.name,
@@ -446,7 +445,7 @@ def participations_export(email: str) -> list[dict[str, Any]]:
     ]
 
 
-def participations_erase(email: str, actor, dry_run: bool = False) -> int:
+def participations_erase(match: PersonMatch, actor, dry_run: bool = False) -> int:
     """Erase one person's name and e-mail from their participations (GDPR art. 17).
 
     Returns how many participations were (or, with `dry_run`, would be) erased. The rows stay,
@@ -454,12 +453,12 @@ def participations_erase(email: str, actor, dry_run: bool = False) -> int:
     are also removed from the audit trail, and the new entry names no personal value.
     """
     with transaction.atomic():
-        participants = list(_by_email(email).select_for_update().order_by("pk"))
+        participants = list(_of(match).select_for_update().order_by("pk"))
         if dry_run:
             return len(participants)
         for participant in participants:
             fields = [name for name in PERSONAL_FIELDS if getattr(participant, name)]
-            participant.person_name = ERASED_NAME
+            participant.person_name = ERASED
             participant.email = ""
             participant.save(update_fields=[*PERSONAL_FIELDS, "updated_at"])
             audit_redact(obj=participant, fields=PERSONAL_FIELDS, new_repr=str(participant))

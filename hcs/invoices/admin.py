@@ -1,9 +1,10 @@
 from django.contrib import admin
 
 from hcs.invoices.models import BankImport, Invoice, Payment
+from hcs.lib.admin import BaseAdmin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(BaseAdmin):
     """Issued invoices and registered payments are records: seen here, written by the services."""
 
     def has_add_permission(self, request):

@@ -13,12 +13,9 @@ from hcs.invoices.pdf import invoice_pdf
 from hcs.invoices.peppol import invoice_xml
 from hcs.invoices.queries import invoice_rows
 from hcs.invoices.services import invoices_generate, payment_register
+from hcs.lib.api import Amount, Day, Id, Line, Year, errors
 
 router = Router(tags=["invoices"], auth=StaffToken())
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class GeneratedOut(Schema):
@@ -38,9 +35,9 @@ class InvoiceOut(Schema):
 
 
 class PaymentIn(Schema):
-    ocr: str
-    amount_sek: Decimal
-    date: date
+    ocr: Line
+    amount_sek: Amount
+    date: Day
 
 
 class PaymentOut(Schema):
@@ -66,17 +63,17 @@ def _invoice(number: int) -> Invoice:
 
 @router.post(
     "/fees/{year}/invoices",
-    response={201: GeneratedOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: GeneratedOut, **errors(401, 403, 404, 422)},
 )
-def generate_invoices(request, year: int):
+def generate_invoices(request, year: Year):
     """Invoice every member the year's fee. Idempotent: a second call creates nothing."""
     _require(request, "invoices.add_invoice")
     report = invoices_generate(year=year, actor=request.user)
     return Status(201, {"created": len(report.created), "existing": report.existing})
 
 
-@router.get("/invoices", response={200: list[InvoiceOut], 401: ErrorOut, 403: ErrorOut})
-def list_invoices(request, year: int | None = None):
+@router.get("/invoices", response={200: list[InvoiceOut], **errors(401, 403, 422)})
+def list_invoices(request, year: Year | None = None):
     """Invoices and credit notes with their status (issued, partly_paid, paid, overdue, …)."""
     _require(request, "invoices.view_invoice")
     queryset = Invoice.objects.order_by("number")
@@ -97,8 +94,8 @@ def list_invoices(request, year: int | None = None):
     ]
 
 
-@router.get("/invoices/{number}.pdf", response={401: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def get_invoice_pdf(request, number: int):
+@router.get("/invoices/{number}.pdf", response=errors(401, 403, 404, 422))
+def get_invoice_pdf(request, number: Id):
     """The invoice as PDF, in Swedish."""
     _require(request, "invoices.view_invoice")
     invoice = _invoice(number)
@@ -107,10 +104,8 @@ def get_invoice_pdf(request, number: int):
     return response
 
 
-@router.get(
-    "/invoices/{number}.xml", response={401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-)
-def get_invoice_xml(request, number: int):
+@router.get("/invoices/{number}.xml", response=errors(401, 403, 404, 422))
+def get_invoice_xml(request, number: Id):
     """The invoice as Peppol BIS Billing 3.0 (UBL 2.1) XML."""
     _require(request, "invoices.view_invoice")
     invoice = _invoice(number)
@@ -119,7 +114,7 @@ def get_invoice_xml(request, number: int):
     return response
 
 
-@router.post("/payments", response={201: PaymentOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut})
+@router.post("/payments", response={201: PaymentOut, **errors(401, 403, 409, 422)})
 def register_payment(request, payload: PaymentIn):
     """Register a payment, matched to its invoice by OCR reference."""
     _require(request, "invoices.add_payment")

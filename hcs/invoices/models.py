@@ -56,6 +56,10 @@ class Invoice(models.Model):
         related_name="credit_notes",
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # The buyer is the host municipality, the same legal entity as the seller (it keeps the
+    # network's accounts): its fee is booked as an internal transfer, documented by a plain
+    # document, never sent as an e-invoice (rules.is_host).
+    internal_transfer = models.BooleanField(_("internal transfer"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -92,9 +96,13 @@ class Invoice(models.Model):
 
 
 class BankImport(models.Model):
-    """One bank file, imported whole or not at all."""
+    """One bank file, imported whole or not at all, and known by its content: the same file
+    is never imported twice."""
 
     filename = models.CharField(_("file"), max_length=200)
+    content_hash = models.CharField(
+        _("content (SHA-256)"), max_length=64, blank=True, default="", editable=False
+    )
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -106,6 +114,14 @@ class BankImport(models.Model):
         verbose_name = _("bank file")
         verbose_name_plural = _("bank files")
         ordering = ["-imported_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_hash"],
+                condition=~Q(content_hash=""),
+                name="bank_file_imported_once",
+                violation_error_message=_("This file has already been imported."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.imported_at:%Y-%m-%d})"
@@ -126,6 +142,11 @@ class Payment(models.Model):
         BankImport, null=True, blank=True, on_delete=models.PROTECT, related_name="payments"
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # A bank payment's identity: its bank reference, or else its OCR, amount and date (a hash).
+    # The same payment in two files is booked once.
+    bank_identity = models.CharField(
+        _("bank identity"), max_length=64, blank=True, default="", editable=False
+    )
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -138,7 +159,13 @@ class Payment(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(amount__gt=Decimal(0)), name="payment_amount_positive"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["bank_identity"],
+                condition=~Q(bank_identity=""),
+                name="payment_booked_once_from_the_bank",
+                violation_error_message=_("This bank payment is already booked."),
+            ),
         ]
 
     def __str__(self) -> str:

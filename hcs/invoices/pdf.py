@@ -24,9 +24,10 @@ def _font_config():
     return _local.font_config
 
 
-def invoice_pdf(invoice: Invoice) -> bytes:
+def invoice_html(invoice: Invoice) -> str:
+    """The document as HTML, before it becomes the PDF."""
     with translation.override("sv"):
-        html = render_to_string(
+        return render_to_string(
             "invoices/invoice_pdf.html",
             {
                 "invoice": invoice,
@@ -35,6 +36,9 @@ def invoice_pdf(invoice: Invoice) -> bytes:
                 "vat_text": OUTSIDE_VAT_TEXT,
             },
         )
+
+
+def invoice_pdf(invoice: Invoice) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf(font_config=_font_config())
+    return HTML(string=invoice_html(invoice)).write_pdf(font_config=_font_config())

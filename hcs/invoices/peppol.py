@@ -87,8 +87,17 @@ def invoice_xml(invoice: Invoice) -> bytes:
     """The invoice (or credit note) as Peppol BIS Billing 3.0 UBL XML, UTF-8.
 
     Refused (ValidationError) when the buyer has no organisation number: Peppol addresses the
-    buyer by it.
+    buyer by it; and for an internal transfer: the host would send an e-invoice to itself.
     """
+    if invoice.internal_transfer:
+        raise ValidationError(
+            _(
+                "%(number)d is an internal transfer to %(buyer)s, which keeps the network's "
+                "accounts: it is booked within its own books and never sent as an e-invoice."
+            )
+            % {"number": invoice.number, "buyer": invoice.buyer_name},
+            code="internal_transfer",
+        )
     if not invoice.buyer_org_number:
         raise ValidationError(
             _(

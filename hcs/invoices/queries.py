@@ -23,10 +23,18 @@ class InvoiceRow:
         return Status(self.status).label
 
     @property
+    def settled(self) -> Decimal:
+        """What is paid: the payments, or the whole amount owed for an internal transfer,
+        which is settled when it is booked."""
+        if self.invoice.internal_transfer and not self.invoice.is_credit_note:
+            return max(Decimal(0), self.invoice.amount - self.credited)
+        return self.paid
+
+    @property
     def outstanding(self) -> Decimal:
         if self.invoice.is_credit_note:
             return Decimal(0)
-        return max(Decimal(0), self.invoice.amount - self.credited - self.paid)
+        return max(Decimal(0), self.invoice.amount - self.credited - self.settled)
 
 
 def invoice_rows(queryset, today: date) -> list[InvoiceRow]:
@@ -61,7 +69,17 @@ def invoice_rows(queryset, today: date) -> list[InvoiceRow]:
                 paid=invoice.paid_total,
                 due_date=invoice.due_date,
                 today=today,
+                internal=invoice.internal_transfer,
             )
         )
         rows.append(InvoiceRow(invoice, invoice.credited_total, invoice.paid_total, status))
     return rows
+
+
+def overdue_invoices(today: date) -> list[InvoiceRow]:
+    """Every year's invoices that are past due and not paid in full, oldest due first
+    (1 query)."""
+    candidates = Invoice.objects.filter(
+        kind=Invoice.Kind.INVOICE, internal_transfer=False, due_date__lt=today
+    ).order_by("due_date", "number")
+    return [row for row in invoice_rows(candidates, today) if row.status == Status.OVERDUE]

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from stdnum import luhn
@@ -15,6 +16,19 @@ class Status(models.TextChoices):
     OVERDUE = "overdue", _("Overdue")
     CREDITED = "credited", _("Credited")
     CREDIT_NOTE = "credit_note", _("Credit note")
+    INTERNAL = "internal", _("Internal transfer")
+
+
+def org_digits(org_number: str) -> str:
+    return "".join(c for c in org_number if c.isascii() and c.isdigit())
+
+
+def is_host(org_number: str) -> bool:
+    """The buyer is the seller itself: the host municipality, which keeps the network's
+    accounts. An e-invoice to it would be sent to its own sender, so its fee is an internal
+    transfer within its books."""
+    seller = org_digits(settings.INVOICE_SELLER["org_number"])
+    return bool(seller) and org_digits(org_number) == seller
 
 
 def ocr_for(number: int) -> str:
@@ -36,12 +50,21 @@ def ocr_is_valid(reference: str) -> bool:
 
 
 def invoice_status(
-    *, amount: Decimal, credited: Decimal, paid: Decimal, due_date: date, today: date
+    *,
+    amount: Decimal,
+    credited: Decimal,
+    paid: Decimal,
+    due_date: date,
+    today: date,
+    internal: bool = False,
 ) -> str:
-    """Credited wholly, paid, partly paid, overdue (past due and not paid) or issued."""
+    """Credited wholly, an internal transfer (settled when booked), paid, partly paid, overdue
+    (past due and not paid) or issued."""
     owed = amount - credited
     if owed <= 0:
         return Status.CREDITED
+    if internal:
+        return Status.INTERNAL
     if paid >= owed:
         return Status.PAID
     if due_date < today:

@@ -3,15 +3,15 @@ notes. Every function validates before writing and writes in one transaction wit
 entry; a refused write raises ValidationError and changes nothing."""
 
 import csv
+import hashlib
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,8 +21,11 @@ from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record
 from hcs.fees.queries import fee_summary
 from hcs.invoices.models import BankImport, Invoice, InvoiceSeries, Payment
-from hcs.invoices.rules import ocr_for, ocr_is_valid
+from hcs.invoices.queries import invoice_rows
+from hcs.invoices.rules import is_host, ocr_for, ocr_is_valid
+from hcs.lib.dates import format_date
 from hcs.lib.money import format_sek
+from hcs.lib.params import parse_amount, parse_date
 from hcs.organisations.models import Organisation
 
 SERIES = "F"
@@ -58,6 +61,40 @@ def _buyer(organisation: Organisation) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class ToInvoice:
+    """A year's members still to invoice, and how many already are (`members_to_invoice`)."""
+
+    pending: list  # fee lines (hcs.fees.queries) of members without the year's invoice
+    existing: int
+
+    @property
+    def due(self) -> list:
+        return [line for line in self.pending if line.fee]
+
+    @property
+    def not_computable(self) -> list:
+        """Members without a population figure: no invoice until they have one."""
+        return [line for line in self.pending if line.fee is None]
+
+    @property
+    def total(self) -> int:
+        return sum(line.fee for line in self.due)
+
+
+def members_to_invoice(year: int) -> ToInvoice:
+    """The one decision of who is still to invoice for `year`: the preview and the run both
+    ask here. The year must have a fee schedule (FeeScheduleMissing otherwise)."""
+    summary = fee_summary(year)
+    invoiced = set(
+        Invoice.objects.filter(year=year, kind=Invoice.Kind.INVOICE).values_list(
+            "organisation__code", flat=True
+        )
+    )
+    pending = [line for line in summary.lines if line.code not in invoiced]
+    return ToInvoice(pending=pending, existing=len(summary.lines) - len(pending))
+
+
 def invoices_generate(*, year: int, actor, issue_date: date | None = None) -> GenerateReport:
     """One invoice per member for `year`'s fee. Idempotent: members already invoiced for the
     year are counted as existing, and the database refuses a duplicate even from a
@@ -68,17 +105,10 @@ def invoices_generate(*, year: int, actor, issue_date: date | None = None) -> Ge
         InvoiceSeries.objects.get_or_create(name=SERIES)
         # Lock the series first: a second run waits here, then sees what the first created.
         InvoiceSeries.objects.select_for_update().get(name=SERIES)
-        summary = fee_summary(year)
-        invoiced = set(
-            Invoice.objects.filter(year=year, kind=Invoice.Kind.INVOICE).values_list(
-                "organisation__code", flat=True
-            )
-        )
-        pending = [line for line in summary.lines if line.code not in invoiced]
-        due = [line for line in pending if line.fee]
-        report.existing = len(summary.lines) - len(pending)
-        # A municipality without a population figure gets no invoice until it has one.
-        report.not_computable = [line.name for line in pending if line.fee is None]
+        to_invoice = members_to_invoice(year)
+        due = to_invoice.due
+        report.existing = to_invoice.existing
+        report.not_computable = [line.name for line in to_invoice.not_computable]
         organisations = Organisation.objects.in_bulk([line.code for line in due], field_name="code")
         numbers = _take_numbers(len(due))
         for number, line in zip(numbers, due, strict=True):
@@ -94,6 +124,7 @@ def invoices_generate(*, year: int, actor, issue_date: date | None = None) -> Ge
                 issue_date=issue_date,
                 due_date=issue_date + timedelta(days=settings.INVOICE_PAYMENT_DAYS),
                 created_by=actor if hasattr(actor, "pk") else None,
+                internal_transfer=is_host(organisation.org_number),
                 **_buyer(organisation),
             )
             invoice.full_clean()
@@ -124,6 +155,8 @@ def invoice_credit(
             raise ValidationError(_("A credit note cannot be credited."), code="conflict")
         remaining = invoice.amount - credited_total(invoice)
         amount = remaining if amount is None else Decimal(amount)
+        if not amount.is_finite():
+            raise ValidationError(_("Enter an amount such as 29 250 or 29250,50."), code="invalid")
         if remaining <= 0:
             raise ValidationError(
                 _("Invoice %(number)d is already credited in full.") % {"number": invoice.number},
@@ -156,6 +189,7 @@ def invoice_credit(
             buyer_reference=invoice.buyer_reference,
             credited_invoice=invoice,
             reason=reason.strip(),
+            internal_transfer=invoice.internal_transfer,
             created_by=actor if hasattr(actor, "pk") else None,
         )
         credit.full_clean()
@@ -179,16 +213,54 @@ def _check_payment(invoice: Invoice | None, ocr: str, amount: Decimal, paid_on: 
         raise ValidationError(
             _("%(ocr)s is a credit note, not an invoice.") % {"ocr": ocr}, code="credit_note"
         )
-    if amount <= 0:
+    if invoice.internal_transfer:
+        raise ValidationError(
+            _(
+                "Invoice %(number)d is an internal transfer within the host's own books; "
+                "no payment is registered for it."
+            )
+            % {"number": invoice.number},
+            code="internal_transfer",
+        )
+    if not amount.is_finite() or amount <= 0:
         raise ValidationError(_("The amount must be more than 0."), code="invalid_amount")
     if paid_on > timezone.localdate():
         raise ValidationError(_("The payment date is in the future."), code="future_date")
+    [row] = invoice_rows(Invoice.objects.filter(pk=invoice.pk), timezone.localdate())
+    if row.outstanding <= 0:
+        raise ValidationError(
+            _("Invoice %(number)d is already paid in full; the payment is not registered.")
+            % {"number": invoice.number},
+            code="conflict",
+        )
+    if amount > row.outstanding:
+        raise ValidationError(
+            _(
+                "%(amount)s is more than the %(outstanding)s outstanding on invoice %(number)d; "
+                "the payment is not registered."
+            )
+            % {
+                "amount": format_sek(amount),
+                "outstanding": format_sek(row.outstanding),
+                "number": invoice.number,
+            },
+            code="conflict",
+        )
 
 
 def payment_register(
-    *, ocr: str, amount: Decimal, paid_on: date, actor, note: str = "", bank_import=None
+    *,
+    ocr: str,
+    amount: Decimal,
+    paid_on: date,
+    actor,
+    note: str = "",
+    bank_import=None,
+    bank_identity: str = "",
 ) -> Payment:
-    """Register a payment against the invoice with OCR reference `ocr` (partial payments too)."""
+    """Register a payment against the invoice with OCR reference `ocr` (partial payments too).
+    Refused for an invoice with nothing outstanding, or more than is outstanding: nothing is
+    booked twice."""
     ocr = ocr.strip()
     amount = Decimal(amount)
     with transaction.atomic():
@@ -200,11 +272,18 @@ def payment_register(
             paid_on=paid_on,
             source=Payment.Source.BANK_FILE if bank_import else Payment.Source.MANUAL,
             bank_import=bank_import,
+            bank_identity=bank_identity,
             note=note,
             created_by=actor if hasattr(actor, "pk") else None,
         )
-        payment.full_clean()
-        payment.save()
+        payment.full_clean(validate_constraints=False)
+        try:
+            with transaction.atomic():
+                payment.save()
+        except IntegrityError as error:  # the same bank payment, booked at the same moment
+            raise ValidationError(
+                _("This bank payment is already booked."), code="conflict"
+            ) from error
         audit_record(
             actor=actor,
             action=AuditEntry.Action.CREATE,
@@ -221,6 +300,18 @@ class BankRow:
     ocr: str
     amount: Decimal
     paid_on: date
+    reference: str = ""
+
+    @property
+    def identity(self) -> str:
+        """The payment's identity: the bank's reference for it, or else its OCR reference,
+        amount and date. A payment with the same identity is the same payment."""
+        key = (
+            f"ref:{self.reference}"
+            if self.reference
+            else (f"row:{self.ocr}:{self.amount:.2f}:{self.paid_on.isoformat()}")
+        )
+        return hashlib.sha256(key.encode()).hexdigest()
 
 
 class BankFileError(ValidationError):
@@ -231,64 +322,84 @@ class BankFileError(ValidationError):
         super().__init__(problems, code="bad_bank_file")
 
 
-_AMOUNT = re.compile(r"^-?\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{1,2})?$")
+# The columns a bank file must have, and the optional column with the bank's own reference.
+REQUIRED_COLUMNS = ("ocr", "amount", "date")
+REFERENCE_COLUMNS = ("reference", "referens", "bank_reference", "id")
+MAX_FIELD = 200  # characters in one field; a longer one is not a payment
+DELIMITERS = ";,\t"
 
 
-def _amount(raw: str) -> Decimal | None:
-    raw = raw.strip().replace("kr", "").strip()
-    if not _AMOUNT.match(raw):
-        return None
-    try:
-        return Decimal(raw.replace(" ", "").replace("\u00a0", "").replace(",", "."))
-    except InvalidOperation:
-        return None
+def _delimiter(header: str) -> str | None:
+    """The separator of a bank file, read off its header row: the one that splits it into
+    the required columns."""
+    for delimiter in DELIMITERS:
+        columns = {c.strip().strip('"').lower() for c in header.split(delimiter)}
+        if set(REQUIRED_COLUMNS) <= columns:
+            return delimiter
+    return None
+
+
+def _problem(line: int, problems: list[str]) -> str:
+    return _("Row %(line)d: %(problems)s.") % {"line": line, "problems": "; ".join(problems)}
 
 
 def bank_file_parse(text: str) -> list[BankRow]:
-    """Read a bank file: CSV with the columns ocr, amount and date (YYYY-MM-DD); ";" or ","
-    separated, Swedish decimal commas allowed. Any bad row refuses the whole file, naming it."""
+    """Read a bank file: CSV with the columns ocr, amount and date (YYYY-MM-DD), optionally the
+    bank's reference; ";", "," or tab separated, Swedish decimal commas allowed. Any bad row
+    refuses the whole file, naming it; so does the same payment twice in one file."""
     text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        raise BankFileError([_("The file is not a text (CSV) file.")])
     if not text.strip():
         raise BankFileError([_("The file is empty.")])
-    dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,\t")
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    columns = {(c or "").strip().lower() for c in reader.fieldnames or []}
-    missing = {"ocr", "amount", "date"} - columns
-    if missing:
+    header = text.lstrip().splitlines()[0]
+    delimiter = _delimiter(header)
+    if delimiter is None:
         raise BankFileError(
-            [_("The file lacks the columns: %(names)s.") % {"names": ", ".join(sorted(missing))}]
+            [
+                _(
+                    "The first row must name the columns ocr, amount and date, separated by "
+                    "; or , (it reads: %(header)s)."
+                )
+                % {"header": header[:80]}
+            ]
         )
+    reader = csv.reader(io.StringIO(text.lstrip()), delimiter=delimiter)
+    columns = [c.strip().lower() for c in next(reader)]
+    reference_column = next((c for c in REFERENCE_COLUMNS if c in columns), None)
     known = set(Invoice.objects.filter(kind=Invoice.Kind.INVOICE).values_list("ocr", flat=True))
-    rows, problems = [], []
-    for line, record in enumerate(reader, start=2):
-        record = {(k or "").strip().lower(): (v or "").strip() for k, v in record.items()}
-        row_problems = []
-        ocr = record.get("ocr", "")
-        if not ocr_is_valid(ocr):
-            row_problems.append(_("%(ocr)r is not a valid OCR reference") % {"ocr": ocr})
-        elif ocr not in known:
-            row_problems.append(_("no invoice has the OCR reference %(ocr)s") % {"ocr": ocr})
-        amount = _amount(record.get("amount", ""))
-        if amount is None or amount <= 0:
-            row_problems.append(
-                _("the amount %(value)r is not a positive sum") % {"value": record.get("amount")}
-            )
+    rows: list[BankRow] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    line = 1
+    while True:
+        line += 1
         try:
-            paid_on = date.fromisoformat(record.get("date", ""))
-        except ValueError:
-            paid_on = None
-            row_problems.append(
-                _("the date %(value)r is not YYYY-MM-DD") % {"value": record.get("date")}
-            )
-        if paid_on and paid_on > timezone.localdate():
-            row_problems.append(_("the date %(value)s is in the future") % {"value": paid_on})
-        if row_problems:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(_problem(line, [_("it cannot be read (%(error)s)") % {"error": error}]))
+            break
+        if not any(value.strip() for value in values):
+            continue  # a blank row
+        if any(len(value) > MAX_FIELD for value in values):
             problems.append(
-                _("Row %(line)d: %(problems)s.")
-                % {"line": line, "problems": "; ".join(row_problems)}
+                _problem(
+                    line, [_("a field is longer than %(max)d characters") % {"max": MAX_FIELD}]
+                )
             )
-        else:
-            rows.append(BankRow(line=line, ocr=ocr, amount=amount, paid_on=paid_on))
+            continue
+        record = dict(zip(columns, (value.strip() for value in values), strict=False))
+        row, row_problems = _bank_row(line, record, reference_column, known)
+        if row is not None:
+            earlier = seen.setdefault(row.identity, line)
+            if earlier != line:
+                row_problems.append(_("the same payment as row %(earlier)d") % {"earlier": earlier})
+        if row_problems:
+            problems.append(_problem(line, row_problems))
+        elif row is not None:
+            rows.append(row)
     if problems:
         raise BankFileError(problems)
     if not rows:
@@ -296,23 +407,115 @@ def bank_file_parse(text: str) -> list[BankRow]:
     return rows
 
 
-def bank_file_import(*, rows: list[BankRow], filename: str, actor) -> BankImport:
-    """Register every payment of a parsed bank file, all in one transaction."""
-    with transaction.atomic():
-        batch = BankImport.objects.create(
-            filename=filename[:200],
-            imported_by=actor if hasattr(actor, "pk") else None,
-            rows=len(rows),
-            total=sum((row.amount for row in rows), Decimal(0)),
+def _bank_row(line: int, record: dict, reference_column, known: set) -> tuple:
+    problems = []
+    ocr = record.get("ocr", "")
+    if not ocr_is_valid(ocr):
+        problems.append(_("%(ocr)r is not a valid OCR reference") % {"ocr": ocr[:30]})
+    elif ocr not in known:
+        problems.append(_("no invoice has the OCR reference %(ocr)s") % {"ocr": ocr})
+    try:
+        amount = parse_amount(record.get("amount", ""))
+    except ValidationError:
+        amount = None
+        problems.append(
+            _("the amount %(value)r is not a positive sum") % {"value": record.get("amount", "")}
         )
-        for row in rows:
-            payment_register(
-                ocr=row.ocr, amount=row.amount, paid_on=row.paid_on, actor=actor, bank_import=batch
+    try:
+        paid_on = parse_date(record.get("date", ""))
+    except ValidationError:
+        paid_on = None
+        problems.append(_("the date %(value)r is not YYYY-MM-DD") % {"value": record.get("date")})
+    if paid_on and paid_on > timezone.localdate():
+        problems.append(_("the date %(value)s is in the future") % {"value": paid_on})
+    if problems:
+        return None, problems
+    reference = record.get(reference_column, "") if reference_column else ""
+    return BankRow(line=line, ocr=ocr, amount=amount, paid_on=paid_on, reference=reference), []
+
+
+def content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+@dataclass
+class BankImportReport:
+    batch: BankImport
+    imported: int
+    already_booked: list[int]  # the file's rows whose payment was booked before
+
+
+def bank_file_import(
+    *, rows: list[BankRow], filename: str, actor, content: bytes
+) -> BankImportReport:
+    """Register every payment of a parsed bank file, all in one transaction. A file imported
+    before is refused (known by its content); a payment booked before (known by its identity,
+    from an earlier file that overlaps this one) is skipped and reported; any other refused
+    payment refuses the whole file, naming its row."""
+    digest = content_hash(content)
+    with transaction.atomic():
+        earlier = BankImport.objects.select_related("imported_by").filter(content_hash=digest)
+        if earlier.exists():
+            raise _already_imported(earlier.first())
+        booked = set(
+            Payment.objects.filter(bank_identity__in=[row.identity for row in rows]).values_list(
+                "bank_identity", flat=True
             )
+        )
+        new = [row for row in rows if row.identity not in booked]
+        batch = BankImport(
+            filename=filename[:200],
+            content_hash=digest,
+            imported_by=actor if hasattr(actor, "pk") else None,
+            rows=len(new),
+            total=sum((row.amount for row in new), Decimal(0)),
+        )
+        try:
+            with transaction.atomic():
+                batch.save()
+        except IntegrityError:  # the same file, imported at the same moment
+            raise _already_imported(
+                BankImport.objects.filter(content_hash=digest).first()
+            ) from None
+        problems = []
+        for row in new:
+            try:
+                with transaction.atomic():
+                    payment_register(
+                        ocr=row.ocr,
+                        amount=row.amount,
+                        paid_on=row.paid_on,
+                        actor=actor,
+                        bank_import=batch,
+                        bank_identity=row.identity,
+                    )
+            except ValidationError as error:
+                problems.append(_problem(row.line, error.messages))
+        if problems:
+            raise BankFileError(problems)
         audit_record(
             actor=actor,
             action=AuditEntry.Action.IMPORT,
             obj=batch,
-            changes={"rows": [None, len(rows)], "total": [None, str(batch.total)]},
+            changes={"rows": [None, len(new)], "total": [None, str(batch.total)]},
+            message=f"{len(rows) - len(new)} already booked",
         )
-    return batch
+    return BankImportReport(
+        batch=batch,
+        imported=len(new),
+        already_booked=[row.line for row in rows if row.identity in booked],
+    )
+
+
+def _already_imported(batch: BankImport | None) -> ValidationError:
+    if batch is None:
+        return ValidationError(_("This file has already been imported."), code="conflict")
+    return BankFileError(
+        [
+            _("This file has already been imported, on %(date)s by %(who)s; nothing was imported.")
+            % {
+                "date": format_date(batch.imported_at),
+                "who": batch.imported_by.get_username() if batch.imported_by else _("someone"),
+            }
+        ]
+    )

@@ -78,6 +78,7 @@ def sie_export(year: int, *, generated: date) -> bytes:
     receivable = settings.ACCOUNT_RECEIVABLE
     bank = settings.ACCOUNT_BANK
     revenue = settings.ACCOUNT_FEE_REVENUE
+    internal = settings.ACCOUNT_INTERNAL_TRANSFER
     seller = settings.INVOICE_SELLER
     lines = [
         "#FLAGGA 0",
@@ -92,6 +93,7 @@ def sie_export(year: int, *, generated: date) -> bytes:
         f"#KONTO {receivable} {_quoted('Kundfordringar')}",
         f"#KONTO {bank} {_quoted('Bank')}",
         f"#KONTO {revenue} {_quoted('Medlemsavgifter')}",
+        f"#KONTO {internal} {_quoted('Interna överföringar')}",
     ]
     documents = (
         Invoice.objects.filter(issue_date__year=year)
@@ -100,7 +102,18 @@ def sie_export(year: int, *, generated: date) -> bytes:
     )
     for document in documents:
         amount = document.amount
-        if document.is_credit_note:
+        if document.internal_transfer:
+            # The host's own fee: moved within its books, never a receivable to be paid.
+            kind = "Rättelse intern överföring" if document.is_credit_note else "Intern överföring"
+            text = f"{kind} {document.number} {document.buyer_name}"
+            sign = -1 if document.is_credit_note else 1
+            lines += _voucher(
+                "F",
+                document.issue_date,
+                text,
+                [(internal, sign * amount), (revenue, -sign * amount)],
+            )
+        elif document.is_credit_note:
             credited = document.credited_invoice.number
             text = f"Kreditfaktura {document.number} (faktura {credited}) {document.buyer_name}"
             lines += _voucher(

@@ -5,9 +5,9 @@ from hcs.invoices import views
 app_name = "invoices"
 urlpatterns = [
     path("", views.invoice_list, name="list"),
-    path("skapa/<int:year>/", views.generate, name="generate"),
+    path("skapa/<year:year>/", views.generate, name="generate"),
     path("bankfil/", views.bank_file, name="bank_file"),
-    path("sie/<int:year>.si", views.sie, name="sie"),
+    path("sie/<year:year>.si", views.sie, name="sie"),
     path("<int:number>/", views.invoice_detail, name="detail"),
     path("<int:number>/betalning/", views.register_payment, name="payment"),
     path("<int:number>/kreditera/", views.credit, name="credit"),

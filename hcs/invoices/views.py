@@ -4,8 +4,6 @@ from collections import Counter
 from decimal import Decimal
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hcs.fees.queries import fee_summary
+from hcs.accounts.access import secretariat_required
+from hcs.fees.models import FeeSchedule
 from hcs.invoices.forms import BankFileForm, CreditForm, PaymentForm
 from hcs.invoices.models import Invoice
 from hcs.invoices.pdf import invoice_pdf
@@ -27,10 +26,12 @@ from hcs.invoices.services import (
     bank_file_parse,
     invoice_credit,
     invoices_generate,
+    members_to_invoice,
     payment_register,
 )
 from hcs.invoices.sie import sie_export
 from hcs.lib.errors import messages_of
+from hcs.lib.params import year_param
 
 VIEW = "invoices.view_invoice"
 
@@ -46,25 +47,17 @@ def _invoice(number: int) -> Invoice:
     return invoice
 
 
-def _year(request) -> int:
-    try:
-        return int(request.GET.get("ar", timezone.localdate().year))
-    except ValueError as exc:
-        raise Http404 from exc
-
-
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def invoice_list(request):
-    year = _year(request)
+    year = year_param(request, default=timezone.localdate().year)
     status = request.GET.get("status", "")
     rows = invoice_rows(Invoice.objects.filter(year=year).order_by("number"), timezone.localdate())
     counts = Counter(row.status for row in rows)
     invoices = [row for row in rows if not row.invoice.is_credit_note]
     totals = {
         "invoiced": sum((row.invoice.amount - row.credited for row in invoices), Decimal(0)),
-        "paid": sum((row.paid for row in invoices), Decimal(0)),
+        "paid": sum((row.settled for row in invoices), Decimal(0)),
         "outstanding": sum((row.outstanding for row in invoices), Decimal(0)),
     }
     shown = [row for row in rows if not status or row.status == status]
@@ -78,15 +71,23 @@ def invoice_list(request):
             "totals": totals,
             "status": status,
             "statuses": Status.choices,
+            "has_schedule": FeeSchedule.objects.filter(year=year).exists(),
         },
     )
 
 
-@staff_member_required
-@permission_required("invoices.add_invoice", raise_exception=True)
+@secretariat_required("invoices.add_invoice")
 @require_http_methods(["GET", "POST"])
 def generate(request, year: int):
-    """The preview of a year's invoices; issuing them is the POST of the same page."""
+    """The preview of a year's invoices; issuing them is the POST of the same page. A year
+    without fees says so, with the way to set them."""
+    if not FeeSchedule.objects.filter(year=year).exists():
+        return render(
+            request,
+            "invoices/generate.html",
+            {"year": year, "no_schedule": True},
+            status=409 if request.method == "POST" else 200,
+        )
     if request.method == "POST":
         report = invoices_generate(year=year, actor=request.user)
         messages.success(
@@ -99,27 +100,20 @@ def generate(request, year: int):
                 request, _("No invoice for %(name)s: its population is unknown.") % {"name": name}
             )
         return redirect(f"{reverse('invoices:list')}?ar={year}")
-    summary = fee_summary(year)
-    invoiced = set(
-        Invoice.objects.filter(year=year, kind="invoice").values_list(
-            "organisation__code", flat=True
-        )
-    )
-    pending = [line for line in summary.lines if line.code not in invoiced]
+    to_invoice = members_to_invoice(year)
     return render(
         request,
         "invoices/generate.html",
         {
             "year": year,
-            "pending": pending,
-            "existing": len(summary.lines) - len(pending),
-            "total": sum(line.fee or 0 for line in pending),
+            "pending": to_invoice.pending,
+            "existing": to_invoice.existing,
+            "total": to_invoice.total,
         },
     )
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def invoice_detail(request, number: int):
     invoice = _invoice(number)
@@ -138,8 +132,7 @@ def invoice_detail(request, number: int):
     )
 
 
-@staff_member_required
-@permission_required("invoices.add_payment", raise_exception=True)
+@secretariat_required("invoices.add_payment")
 @require_POST
 def register_payment(request, number: int):
     invoice = _invoice(number)
@@ -165,8 +158,7 @@ def register_payment(request, number: int):
     return redirect("invoices:detail", number)
 
 
-@staff_member_required
-@permission_required("invoices.add_invoice", raise_exception=True)
+@secretariat_required("invoices.add_invoice")
 @require_POST
 def credit(request, number: int):
     invoice = _invoice(number)
@@ -194,8 +186,7 @@ def credit(request, number: int):
     return redirect("invoices:detail", number)
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def sie(request, year: int):
     """The bookkeeping year's invoices and payments for the host municipality's accounts."""
@@ -206,8 +197,7 @@ def sie(request, year: int):
     return response
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def pdf(request, number: int):
     response = HttpResponse(invoice_pdf(_invoice(number)), content_type="application/pdf")
@@ -215,8 +205,7 @@ def pdf(request, number: int):
     return response
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def xml(request, number: int):
     invoice = _invoice(number)
@@ -231,8 +220,7 @@ def xml(request, number: int):
     return response
 
 
-@staff_member_required
-@permission_required("invoices.add_payment", raise_exception=True)
+@secretariat_required("invoices.add_payment")
 @require_http_methods(["GET", "POST"])
 def bank_file(request):
     form = BankFileForm(request.POST or None, request.FILES or None)
@@ -243,14 +231,26 @@ def bank_file(request):
         except BankFileError as error:
             problems = error.problems
         else:
-            batch = bank_file_import(
-                rows=rows, filename=form.cleaned_data["file"].name, actor=request.user
-            )
-            messages.success(
-                request,
-                _("%(rows)d payments imported.") % {"rows": batch.rows},
-            )
-            return redirect("invoices:bank_file")
+            try:
+                report = bank_file_import(
+                    rows=rows,
+                    filename=form.cleaned_data["file"].name,
+                    content=form.content,
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                problems = getattr(error, "problems", None) or messages_of(error)
+            else:
+                messages.success(
+                    request, _("%(rows)d payments imported.") % {"rows": report.imported}
+                )
+                if report.already_booked:
+                    messages.info(
+                        request,
+                        _("Already booked from an earlier file, so skipped: rows %(rows)s.")
+                        % {"rows": ", ".join(str(line) for line in report.already_booked)},
+                    )
+                return redirect("invoices:bank_file")
     status = 400 if request.method == "POST" else 200
     return render(
         request, "invoices/bank_file.html", {"form": form, "problems": problems}, status=status

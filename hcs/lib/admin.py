@@ -7,10 +7,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.errors import messages_of
+from hcs.lib.forms import ModelForm
 from hcs.lib.periods import in_effect
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class BaseAdmin(admin.ModelAdmin):
+    """The base of every admin of the platform: its forms apply the text rule (hcs.lib.text)."""
+
+    form = ModelForm
+
+
+class TabularInline(admin.TabularInline):
+    form = ModelForm
+
+
+class StackedInline(admin.StackedInline):
+    form = ModelForm
+
+
+class ServiceAdmin(BaseAdmin):
     """A ModelAdmin whose saves call services; a refused write becomes a message, not a crash.
 
     The admin's change view runs in one transaction, so when a service refuses a write

@@ -1,10 +1,10 @@
 """Dates that the sources give only roughly, and how to show them."""
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -16,13 +16,16 @@ class DatePrecision(models.TextChoices):
     ON_OR_BEFORE = "on_or_before", _("on or before this date")
 
 
-def format_date(day: date | None, precision: str = DatePrecision.DAY) -> str:
+def format_date(day: date | datetime | None, precision: str = DatePrecision.DAY) -> str:
     """A date as a Swedish reader expects it, at the precision it is known.
 
-    "14 mars 2024"; "juni 2024"; "2023"; "1 januari 2024 eller tidigare".
+    "14 mars 2024"; "juni 2024"; "2023"; "1 januari 2024 eller tidigare". A moment (an event's
+    start) is read on Stockholm's clock first: midnight on 1 December is 30 November in UTC.
     """
     if day is None:
         return ""
+    if isinstance(day, datetime):
+        day = timezone.localtime(day).date() if timezone.is_aware(day) else day.date()
     # A table of a few hundred rows repeats a few dates thousands of times.
     return _format_date(day, str(precision), get_language())
 

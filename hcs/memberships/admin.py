@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -6,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin
 from hcs.lib.dates import DatePrecision
+from hcs.lib.forms import ModelForm
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_check, membership_delete, membership_save
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(ModelForm):
     class Meta:
         model = Membership
         fields = [f.name for f in Membership._meta.concrete_fields if f.editable and f.name != "id"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from hcs.accounts.auth import StaffToken
+from hcs.lib.api import Day, Id, errors, line
 from hcs.lib.dates import DatePrecision
 from hcs.lib.pagecache import cached_bytes
 from hcs.memberships.models import Decision, Membership
@@ -28,10 +29,10 @@ class MemberOut(Schema):
 
 
 class DecisionIn(Schema):
-    body: str
-    date: date
-    paragraph: str = ""
-    registry_number: str = ""
+    body: line(100)
+    date: Day
+    paragraph: line(20) = ""
+    registry_number: line(50) = ""
 
 
 class DecisionOut(Schema):
@@ -54,20 +55,16 @@ class MembershipOut(Schema):
 
 
 class MembershipIn(Schema):
-    organisation_code: str
-    start_date: date
+    organisation_code: line(4)
+    start_date: Day
     start_precision: DatePrecision = DatePrecision.DAY
     decision: DecisionIn
 
 
 class MembershipEndIn(Schema):
-    end_date: date
+    end_date: Day
     end_precision: DatePrecision = DatePrecision.DAY
     decision: DecisionIn
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def _membership_out(request, membership: Membership) -> dict:
@@ -113,8 +110,8 @@ def _require(request, permission: str) -> None:
         raise PermissionDenied
 
 
-@router.get("/members", response=list[MemberOut])
-def list_members(request, on: date | None = None):
+@router.get("/members", response={200: list[MemberOut], **errors(422)})
+def list_members(request, on: Day | None = None):
     """The members on a date (default: today), regions first."""
     day = on or timezone.localdate()
 
@@ -139,9 +136,9 @@ def list_members(request, on: date | None = None):
 
 @router.get(
     "/organisations/{code}/memberships",
-    response={200: list[MembershipOut], 404: ErrorOut},
+    response={200: list[MembershipOut], **errors(404, 422)},
 )
-def list_memberships(request, code: str):
+def list_memberships(request, code: line(10)):
     """An organisation's membership periods with their decisions, oldest first."""
     organisation = _organisation(code)
     return [_membership_out(request, m) for m in organisation_periods(organisation)]
@@ -149,7 +146,7 @@ def list_memberships(request, code: str):
 
 @router.post(
     "/memberships",
-    response={201: MembershipOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: MembershipOut, **errors(401, 403, 404, 409, 422)},
     auth=StaffToken(),
 )
 def create_membership(request, payload: MembershipIn):
@@ -167,10 +164,10 @@ def create_membership(request, payload: MembershipIn):
 
 @router.post(
     "/memberships/{membership_id}/end",
-    response={200: MembershipOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: MembershipOut, **errors(401, 403, 404, 409, 422)},
     auth=StaffToken(),
 )
-def end_membership(request, membership_id: int, payload: MembershipEndIn):
+def end_membership(request, membership_id: Id, payload: MembershipEndIn):
     """End an open membership on `end_date` (its last day), backed by the exit decision."""
     _require(request, "memberships.change_membership")
     membership = Membership.objects.select_related("organisation").filter(pk=membership_id).first()

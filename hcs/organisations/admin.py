@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hcs.lib.admin import ServiceAdmin
+from hcs.lib.admin import ServiceAdmin, TabularInline
 from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
 from hcs.organisations.models import Organisation, Population
@@ -31,7 +31,7 @@ class MemberStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PopulationInline(admin.TabularInline):
+class PopulationInline(TabularInline):
     model = Population
     extra = 0
     fields = ["year", "population", "source"]
@@ -42,7 +42,7 @@ class PopulationInline(admin.TabularInline):
         return False
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TabularInline):
     model = Membership
     extra = 0
     fields = ["start_date", "start_precision", "end_date", "end_precision", "join_decision_date"]

@@ -2,6 +2,7 @@ from typing import Literal
 
 from ninja import Router, Schema
 
+from hcs.lib.api import errors
 from hcs.organisations.queries import organisations_with_population
 
 router = Router(tags=["organisations"])
@@ -16,7 +17,7 @@ class OrganisationOut(Schema):
     population_year: int | None
 
 
-@router.get("/organisations", response=list[OrganisationOut])
+@router.get("/organisations", response={200: list[OrganisationOut], **errors(422)})
 def list_organisations(request, kind: Literal["municipality", "region"] | None = None):
     """All municipalities and regions with their newest population figure (31 December)."""
     return list(

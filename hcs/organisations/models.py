@@ -1,6 +1,9 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from hcs.organisations.rules import MAX_POPULATION
 
 
 class Organisation(models.Model):
@@ -70,7 +73,9 @@ class Population(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="populations"
     )
     year = models.PositiveSmallIntegerField(_("year (31 December)"))
-    population = models.PositiveIntegerField(_("population"))
+    population = models.PositiveIntegerField(
+        _("population"), validators=[MaxValueValidator(MAX_POPULATION)]
+    )
     source = models.CharField(_("source"), max_length=100, blank=True)
 
     class Meta:

@@ -12,7 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from hcs.lib.params import parse_int
+from hcs.organisations.rules import MAX_POPULATION
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITIES_FILE = DATA_DIR / "municipalities.csv"
@@ -62,13 +66,13 @@ def _populations(row: dict, columns: list[str], line: int, label: str, problems:
         if not match:
             continue
         value = row.get(column, "")
-        if not value.isdigit() or int(value) <= 0:
+        try:
+            figures[int(match.group(1))] = parse_int(value, minimum=1, maximum=MAX_POPULATION)
+        except ValidationError:
             problems.append(
                 _("%(file)s line %(line)d: %(column)s is not a positive whole number: %(value)r")
-                % {"file": label, "line": line, "column": column, "value": value}
+                % {"file": label, "line": line, "column": column, "value": value[:30]}
             )
-            continue
-        figures[int(match.group(1))] = int(value)
     return figures
 
 
@@ -184,13 +188,16 @@ def parse_population_file(text: str, *, known_codes: dict[str, str]) -> dict[str
                 _("Line %(line)d: %(code)s appears more than once.") % {"line": line, "code": code}
             )
             continue
-        if not raw.isdigit() or int(raw) <= 0:
+        try:
+            figures[code] = parse_int(raw, minimum=1, maximum=MAX_POPULATION)
+        except ValidationError:
             problems.append(
-                _("Line %(line)d: the population %(value)r is not a positive whole number.")
-                % {"line": line, "value": record.get("population", "")}
+                _(
+                    "Line %(line)d: the population %(value)r is not a whole number from 1 to "
+                    "%(max)s."
+                )
+                % {"line": line, "value": record.get("population", "")[:30], "max": MAX_POPULATION}
             )
-            continue
-        figures[code] = int(raw)
     if problems:
         raise ReferenceFileError(problems)
 

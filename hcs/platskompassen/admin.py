@@ -5,29 +5,31 @@ and are not edited."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record
+from hcs.lib.admin import ServiceAdmin, StackedInline, TabularInline
 from hcs.platskompassen.models import Place, Round, Theme, ToolVersion
+from hcs.platskompassen.services import record_delete, record_save
 
 
-class AuditedAdmin(admin.ModelAdmin):
-    """Saves and deletes in the admin leave an entry in the audit trail, like the services."""
+class AuditedAdmin(ServiceAdmin):
+    """Saves and deletes in the admin go through the services, each with its audit entry (the
+    fields before and after); no bulk delete (ServiceAdmin): a round's answers are never
+    deleted by the dozen, nor without a trace."""
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        audit_record(
-            actor=request.user,
-            action=AuditEntry.Action.UPDATE if change else AuditEntry.Action.CREATE,
-            obj=obj,
-            changes={name: [None, str(form.cleaned_data.get(name))] for name in form.changed_data},
-        )
+        record_save(obj=obj, actor=request.user)
 
     def delete_model(self, request, obj):
-        audit_record(actor=request.user, action=AuditEntry.Action.DELETE, obj=obj)
-        super().delete_model(request, obj)
+        record_delete(obj=obj, actor=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            record_save(obj=obj, actor=request.user)
+        for obj in formset.deleted_objects:
+            record_delete(obj=obj, actor=request.user)
+        formset.save_m2m()
 
 
-class ThemeInline(admin.StackedInline):
+class ThemeInline(StackedInline):
     model = Theme
     extra = 0
     fields = [
@@ -59,7 +61,7 @@ class ToolVersionAdmin(AuditedAdmin):
     ]
 
 
-class RoundInline(admin.TabularInline):
+class RoundInline(TabularInline):
     model = Round
     extra = 0
     fields = ["title", "opens", "closes", "tool", "mode", "publish_results", "slug"]

@@ -1,32 +1,32 @@
-from datetime import date
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from hcs.accounts.auth import StaffToken
+from hcs.lib import ratelimit
+from hcs.lib.api import Day, Id, Line, errors, line, text
 from hcs.organisations.models import Organisation
-from hcs.platskompassen import ratelimit
-from hcs.platskompassen.models import Place, Round, ToolVersion
-from hcs.platskompassen.services import can_manage, place_create, response_submit, round_create
+from hcs.platskompassen.models import COMMENT_MAX_LENGTH, Place, Round, ToolVersion
+from hcs.platskompassen.services import (
+    AREA_MAX_LENGTH,
+    can_manage,
+    place_create,
+    response_submit,
+    round_create,
+)
 
 router = Router(tags=["platskompassen"])
 # A planner by their session, or the secretariat (or another system) by a staff token.
 PLANNER_OR_STAFF = [StaffToken(), django_auth]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
 class PlaceIn(Schema):
-    name: str
-    organisation_code: str
-    description: str = ""
-    municipality_code: str | None = None  # for a region's place
+    name: line(150)
+    organisation_code: line(4)
+    description: text(2000) = ""
+    municipality_code: line(4) | None = None  # for a region's place
 
 
 class PlaceOut(Schema):
@@ -34,14 +34,14 @@ class PlaceOut(Schema):
 
 
 class RoundIn(Schema):
-    title: str
-    opens: date
-    closes: date
-    tool_version: str | None = None
+    title: line(150)
+    opens: Day
+    closes: Day
+    tool_version: line(40) | None = None
     publish_results: bool = False
     mode: Round.Mode = Round.Mode.SURVEY
-    background_questions: list[str] = []
-    introduction: str = ""
+    background_questions: list[Line] = []
+    introduction: text(2000) = ""
 
 
 class RoundOut(Schema):
@@ -49,14 +49,14 @@ class RoundOut(Schema):
 
 
 class CommentIn(Schema):
-    good: str = ""
-    better: str = ""
+    good: text(COMMENT_MAX_LENGTH) = ""
+    better: text(COMMENT_MAX_LENGTH) = ""
 
 
 class ResponseIn(Schema):
-    scores: dict[str, int | None] = {}
-    comments: dict[str, CommentIn] = {}
-    background: dict[str, str | None] = {}
+    scores: dict[line(40), int | None] = {}
+    comments: dict[line(40), CommentIn] = {}
+    background: dict[line(40), line(AREA_MAX_LENGTH) | None] = {}
 
 
 class ResponseOut(Schema):
@@ -71,7 +71,7 @@ def _may_manage(request, organisation: Organisation) -> None:
 @router.post(
     "/platskompassen/places",
     auth=PLANNER_OR_STAFF,
-    response={201: PlaceOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: PlaceOut, **errors(401, 403, 404, 422)},
 )
 def create_place(request, payload: PlaceIn):
     """Create a place for a member organisation (its planner, or the secretariat)."""
@@ -104,9 +104,9 @@ def create_place(request, payload: PlaceIn):
 @router.post(
     "/platskompassen/places/{place_id}/rounds",
     auth=PLANNER_OR_STAFF,
-    response={201: RoundOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: RoundOut, **errors(401, 403, 404, 422)},
 )
-def create_round(request, place_id: int, payload: RoundIn):
+def create_round(request, place_id: Id, payload: RoundIn):
     """Start an assessment round on a place; the answer is its public link's `slug`."""
     place = Place.objects.select_related("organisation").filter(pk=place_id).first()
     if place is None:
@@ -134,23 +134,15 @@ def create_round(request, place_id: int, payload: RoundIn):
 
 @router.post(
     "/platskompassen/rounds/{slug}/responses",
-    response={201: ResponseOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={201: ResponseOut, **errors(404, 422, 429)},
 )
-def submit_response(request, slug: str, payload: ResponseIn):
+def submit_response(request, slug: line(64), payload: ResponseIn):
     """A resident's anonymous answer: scores 1..the tool's top (null: skipped), comments per
     theme, and the round's background questions. Refused whole (422) if anything is wrong."""
     round_ = Round.objects.select_related("tool").filter(slug=slug).first()
     if round_ is None:
         raise Http404(_("There is no such survey."))
-    verdict = ratelimit.hit(request)
-    if not verdict.allowed:
-        raise HttpError(
-            429,
-            _(
-                "Too many answers have been sent from your connection in a short time. Please "
-                "wait a few minutes and send again: your answers are still here."
-            ),
-        )
+    ratelimit.enforce(ratelimit.hit_client(request, "survey"))
     response = response_submit(
         round_=round_,
         scores=payload.scores,

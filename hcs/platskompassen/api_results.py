@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError
 from ninja.security import django_auth
 
 from hcs.accounts.auth import StaffToken
+from hcs.lib.api import errors, line
 from hcs.platskompassen import views_results
 from hcs.platskompassen.exports import SVG_TYPE, build_report, may_see
 from hcs.platskompassen.models import Round
@@ -26,10 +27,6 @@ def _anyone(request):
 
 # A staff token, a planner's session, or no one: published results are public.
 STAFF_PLANNER_OR_PUBLIC = [StaffToken(), django_auth, _anyone]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class ThemeResultOut(Schema):
@@ -73,7 +70,9 @@ def _group(text: str | None):
         ) from None
 
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERRORS = errors(401, 403, 404, 422)
+Slug = line(64)
+Group = line(60)
 
 
 @router.get(
@@ -81,7 +80,7 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
     auth=STAFF_PLANNER_OR_PUBLIC,
     response={200: ResultsOut, **ERRORS},
 )
-def get_results(request, slug: str, group: str | None = None):
+def get_results(request, slug: Slug, group: Group | None = None):
     """Per theme: the number of answers, mean and median (null without answers) and the
     distribution (the count for each score from 1 upwards). `group`: answers from one background
     group only (`age_band:18_29`, `gender:woman`, `relation:live`, …); a group smaller than the
@@ -109,7 +108,7 @@ def get_results(request, slug: str, group: str | None = None):
     auth=STAFF_PLANNER_OR_PUBLIC,
     response=ERRORS,
 )
-def get_compass(request, slug: str, group: str | None = None):
+def get_compass(request, slug: Slug, group: Group | None = None):
     """The compass as an SVG image (with the group sessions' agreed scores, when any)."""
     round_ = _round(request, slug)
     report = build_report(round_, user=request.user, group=_group(group))
@@ -119,9 +118,9 @@ def get_compass(request, slug: str, group: str | None = None):
 @router.get(
     "/platskompassen/rounds/{slug}/results.csv",
     auth=STAFF_PLANNER_OR_PUBLIC,
-    response={401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response=ERRORS,
 )
-def get_csv(request, slug: str):
+def get_csv(request, slug: Slug):
     """Every answer, anonymous, one row per response (streamed; semicolons, UTF-8 with BOM).
     The background answers only for the organisation's planners and the secretariat."""
     return views_results.csv_response(request, _round(request, slug))
@@ -130,7 +129,7 @@ def get_csv(request, slug: str):
 @router.get(
     "/platskompassen/rounds/{slug}/results.xlsx", auth=STAFF_PLANNER_OR_PUBLIC, response=ERRORS
 )
-def get_xlsx(request, slug: str, group: str | None = None):
+def get_xlsx(request, slug: Slug, group: Group | None = None):
     """A summary per theme and every comment, as an Excel workbook."""
     round_ = _round(request, slug)
     return views_results.xlsx_response(request, round_, _group(group))
@@ -139,7 +138,7 @@ def get_xlsx(request, slug: str, group: str | None = None):
 @router.get(
     "/platskompassen/rounds/{slug}/results.pdf", auth=STAFF_PLANNER_OR_PUBLIC, response=ERRORS
 )
-def get_pdf(request, slug: str, group: str | None = None):
+def get_pdf(request, slug: Slug, group: Group | None = None):
     """The report as PDF (A4, in Swedish): the compass, the table per theme and the comments."""
     round_ = _round(request, slug)
     return views_results.pdf_response(request, round_, _group(group), None)

@@ -20,10 +20,16 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from hcs.lib.spreadsheets import spreadsheet_safe
+from hcs.lib.spreadsheets import append, spreadsheet_safe
 from hcs.platskompassen.compass import compass_svg, format_score
 from hcs.platskompassen.models import Comment, Response, Round, Score
-from hcs.platskompassen.queries import GROUP_FIELDS, Results, round_comments, round_results
+from hcs.platskompassen.queries import (
+    GROUP_FIELDS,
+    Results,
+    ThemeComments,
+    round_comments,
+    round_results,
+)
 from hcs.platskompassen.services import can_manage
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -196,18 +202,14 @@ def build_report(
 
 
 def comments_by_theme(report: Report, limit: int | None = PAGE_COMMENTS):
-    """[(theme result, [good texts], [better texts], how many left out)] for each theme."""
-    comments, totals = round_comments(report.round, group=report.group, limit=limit)
+    """[(theme result, [good texts], [better texts], how many left out)] for each theme; each
+    text once, with how many wrote it (`CommentText`)."""
+    comments = round_comments(report.round, group=report.group, limit=limit)
+    empty = ThemeComments(good=[], better=[], left_out=0)
     rows = []
     for theme in report.results.themes:
-        good, better = [], []
-        for comment in comments.get(theme.theme.pk, []):
-            if comment.good:
-                good.append(comment.good)
-            if comment.better:
-                better.append(comment.better)
-        all_good, all_better = totals.get(theme.theme.pk, (0, 0))
-        rows.append((theme, good, better, all_good - len(good) + all_better - len(better)))
+        found = comments.get(theme.theme.pk, empty)
+        rows.append((theme, found.good, found.better, found.left_out))
     return rows
 
 
@@ -344,28 +346,20 @@ def results_xlsx(report: Report) -> bytes:
 
     sheet = workbook.create_sheet(_("Comments"))
     sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 60
-    sheet.column_dimensions["C"].width = 60
+    sheet.column_dimensions["B"].width = 24
+    sheet.column_dimensions["C"].width = 80
+    sheet.column_dimensions["D"].width = 12
     sheet.freeze_panes = "A2"
-    sheet.append(_bold(sheet, [_("Theme"), _("What is good"), _("What could be better")]))
+    sheet.append(_bold(sheet, [_("Theme"), _("Question"), _("Comment"), _("Written by")]))
     if not report.results.hidden:
-        names = {theme.theme.pk: theme.name for theme in report.results.themes}
-        positions = {theme.theme.pk: index for index, theme in enumerate(report.results.themes)}
-        comments = Comment.objects.filter(round=round_, response__kind=Response.Kind.INDIVIDUAL)
-        if report.group:
-            field_name, value = report.group
-            comments = comments.filter(**{f"response__{field_name}": value})
-        rows = comments.order_by("response_id").values_list("theme_id", "good", "better")
-        # By theme, in the tool's order: one pass over the comments a theme keeps memory low.
-        for theme_id in sorted(names, key=positions.get):
-            for _theme_id, good, better in rows.filter(theme_id=theme_id).iterator(CHUNK):
-                sheet.append(
-                    [
-                        spreadsheet_safe(names[theme_id]),
-                        spreadsheet_safe(good),
-                        spreadsheet_safe(better),
-                    ]
-                )
+        tool = round_.tool
+        language = translation.get_language()
+        questions = (tool.text("good_question", language), tool.text("better_question", language))
+        # Every distinct text, with how many wrote it (identical comments once).
+        for theme, good, better, _left_out in comments_by_theme(report, limit=None):
+            for question, texts in zip(questions, (good, better), strict=True):
+                for comment in texts:
+                    append(sheet, [theme.name, question, comment.text, comment.count])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

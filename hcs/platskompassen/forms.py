@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.forms import DateField, Form
 from hcs.organisations.models import Organisation
 from hcs.platskompassen.models import Round, ToolVersion
 
@@ -12,7 +13,7 @@ BACKGROUND_LABELS = {
 }
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(Form):
     organisation = forms.ModelChoiceField(
         label=_("Member organisation"), queryset=Organisation.objects.order_by("name")
     )
@@ -27,10 +28,20 @@ class PlaceForm(forms.Form):
         help_text=_("A municipality's own places are in the municipality itself."),
     )
     latitude = forms.DecimalField(
-        label=_("Latitude (optional)"), required=False, max_digits=8, decimal_places=5
+        label=_("Latitude (optional)"),
+        required=False,
+        max_digits=8,
+        decimal_places=5,
+        min_value=-90,
+        max_value=90,
     )
     longitude = forms.DecimalField(
-        label=_("Longitude (optional)"), required=False, max_digits=8, decimal_places=5
+        label=_("Longitude (optional)"),
+        required=False,
+        max_digits=8,
+        decimal_places=5,
+        min_value=-180,
+        max_value=180,
     )
 
     def __init__(self, *args, organisation=None, **kwargs):
@@ -42,15 +53,15 @@ class PlaceForm(forms.Form):
             self.fields["organisation"].widget = forms.HiddenInput()
 
 
-class RoundForm(forms.Form):
+class RoundForm(Form):
     title = forms.CharField(label=_("Title"), max_length=150)
     introduction = forms.CharField(
         label=_("Introduction for the residents"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    opens = forms.DateField(label=_("Opens"), widget=forms.DateInput(attrs={"type": "date"}))
-    closes = forms.DateField(label=_("Closes"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens = DateField(label=_("Opens"))
+    closes = DateField(label=_("Closes"))
     tool = forms.ModelChoiceField(
         label=_("Tool version"), queryset=ToolVersion.objects.all(), empty_label=None
     )

@@ -10,6 +10,7 @@ are checked again, and finally, by `services.response_submit`."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.forms import Form
 from hcs.platskompassen.models import COMMENT_MAX_LENGTH, Response, Round, Theme
 from hcs.platskompassen.services import AREA_MAX_LENGTH
 
@@ -48,7 +49,7 @@ class CommentField(forms.CharField):
         return super().to_python(value)
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(Form):
     website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot
 
     def __init__(self, *args, round_: Round, themes: list[Theme], manager: bool = False, **kwargs):

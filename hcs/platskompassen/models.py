@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.dates import format_date
 from hcs.organisations.models import Organisation
 
 COMMENT_MAX_LENGTH = 2000
@@ -227,7 +228,16 @@ class Round(models.Model):
             )
 
     def is_open_on(self, day) -> bool:
+        """The one rule for "is the survey open": from `opens` to `closes`, both inclusive."""
         return self.opens <= day <= self.closes
+
+    def closed_reason(self, day) -> str | None:
+        """Why the survey takes no answers on `day` (not open yet, or closed); None when open."""
+        if self.is_open_on(day):
+            return None
+        if day < self.opens:
+            return _("This survey opens on %(day)s.") % {"day": format_date(self.opens)}
+        return _("This survey has closed.")
 
 
 class Response(models.Model):

@@ -5,7 +5,7 @@ Two queries whatever the number of answers; answers are never loaded into Python
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Min, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 
@@ -32,7 +32,9 @@ class Results:
     responses: int
     themes: list[ThemeResult]
     group: tuple[str, str] | None
-    hidden: bool  # a group too small to show on its own, to keep its members anonymous
+    # Too few answers to show without letting someone be recognised: a background group, or
+    # the whole round (settings.PLATSKOMPASSEN_MIN_GROUP).
+    hidden: bool
 
 
 def parse_group(text: str | None) -> tuple[str, str] | None:
@@ -58,7 +60,9 @@ def round_results(
     minimum: int | None = None,
 ) -> Results:
     """Results of a round's individual answers (or a group session's agreed scores with
-    `kind="group"`), optionally of one background group only."""
+    `kind="group"`), optionally of one background group only. Individual answers are shown
+    only from `minimum` answers on (the round's or the group's): fewer could be recognised. A
+    group session's agreed scores are a group's, not a person's, and always shown."""
     minimum = settings.PLATSKOMPASSEN_MIN_GROUP if minimum is None else minimum
     themes = list(round_.tool.themes.order_by("position"))
     scale = round_.tool.scale_max
@@ -69,7 +73,7 @@ def round_results(
         responses = responses.filter(**{field: value})
         scores = scores.filter(**{f"response__{field}": value})
     count = responses.count()
-    hidden = group is not None and not shown(count, minimum)
+    hidden = kind == Response.Kind.INDIVIDUAL and not shown(count, minimum)
     counts: dict[int, list[int]] = {theme.pk: [0] * scale for theme in themes}
     if not hidden:
         for theme_id, value, n in (
@@ -101,33 +105,88 @@ def round_results(
     )
 
 
+@dataclass(frozen=True)
+class CommentText:
+    """One text as written by `count` people (identical comments are listed once)."""
+
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ThemeComments:
+    good: list[CommentText]
+    better: list[CommentText]
+    left_out: int  # distinct texts beyond the limit
+
+
+def _distinct_texts(comments, field: str, limit: int | None) -> dict[int, list[CommentText]]:
+    """Per theme id, each distinct text of `field` with how many wrote it, the most frequent
+    first (then the earliest), at most `limit` a theme: grouped and ranked in the database."""
+    texts = (
+        comments.exclude(**{field: ""})
+        .values("theme_id", field)
+        .annotate(n=Count("id"), first=Min("response_id"))
+        .order_by()
+    )
+    if limit is not None:
+        texts = texts.annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("theme_id"), order_by=[F("n").desc(), F("first").asc()]
+            )
+        ).filter(rank__lte=limit)
+    found: dict[int, list[CommentText]] = {}
+    for row in sorted(texts, key=lambda r: (r["theme_id"], -r["n"], r["first"])):
+        found.setdefault(row["theme_id"], []).append(CommentText(row[field], row["n"]))
+    return found
+
+
+def _distinct_counts(comments, field: str) -> dict[int, int]:
+    return dict(
+        comments.exclude(**{field: ""})
+        .values_list("theme_id")
+        .annotate(n=Count(field, distinct=True))
+        .order_by()
+    )
+
+
 def round_comments(
     round_: Round, *, group: tuple[str, str] | None = None, minimum=None, limit: int | None = None
-) -> tuple[dict[int, list[Comment]], dict[int, tuple[int, int]]]:
-    """The comments per theme id, oldest first, at most `limit` a theme (the database picks
-    them: a big round has tens of thousands); and per theme id how many "good" and "better"
-    texts there are in all. Nothing for a group too small to show."""
+) -> dict[int, ThemeComments]:
+    """The comments per theme id: the distinct "good" and "better" texts with how many wrote
+    each, at most `limit` of each a theme (the database picks them: a big round has tens of
+    thousands). Nothing when the round, or the group, has too few answers to be shown."""
     minimum = settings.PLATSKOMPASSEN_MIN_GROUP if minimum is None else minimum
+    responses = Response.objects.filter(round=round_, kind=Response.Kind.INDIVIDUAL)
     comments = Comment.objects.filter(round=round_, response__kind=Response.Kind.INDIVIDUAL)
     if group:
         field, value = group
-        responses = Response.objects.filter(
-            round=round_, kind=Response.Kind.INDIVIDUAL, **{field: value}
-        )
-        if not shown(responses.count(), minimum):
-            return {}, {}
+        responses = responses.filter(**{field: value})
         comments = comments.filter(**{f"response__{field}": value})
-    totals = {
-        theme_id: (good, better)
-        for theme_id, good, better in comments.values_list("theme_id")
-        .annotate(good=Count("id", filter=~Q(good="")), better=Count("id", filter=~Q(better="")))
-        .order_by()
-    }
+    if not shown(responses.count(), minimum):
+        return {}
+    good, better = (
+        _distinct_texts(comments, "good", limit),
+        _distinct_texts(comments, "better", limit),
+    )
+    left_out = {}
     if limit is not None:
-        comments = comments.annotate(
-            rank=Window(RowNumber(), partition_by=F("theme_id"), order_by=F("response_id").asc())
-        ).filter(rank__lte=limit)
-    by_theme: dict[int, list[Comment]] = {}
-    for comment in comments.order_by("theme_id", "response_id"):
-        by_theme.setdefault(comment.theme_id, []).append(comment)
-    return by_theme, totals
+        all_good, all_better = (
+            _distinct_counts(comments, "good"),
+            _distinct_counts(comments, "better"),
+        )
+        left_out = {
+            theme_id: all_good.get(theme_id, 0)
+            - len(good.get(theme_id, []))
+            + all_better.get(theme_id, 0)
+            - len(better.get(theme_id, []))
+            for theme_id in {*all_good, *all_better}
+        }
+    return {
+        theme_id: ThemeComments(
+            good=good.get(theme_id, []),
+            better=better.get(theme_id, []),
+            left_out=left_out.get(theme_id, 0),
+        )
+        for theme_id in {*good, *better}
+    }

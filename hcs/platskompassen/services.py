@@ -7,14 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hcs.accounts.access import may_plan_for
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record
+from hcs.audit.services import audit_record, delete_audited, save_audited
 from hcs.organisations.models import Organisation
 from hcs.platskompassen.models import (
     COMMENT_MAX_LENGTH,
@@ -64,13 +66,8 @@ def forget_theme_ids() -> None:
 
 
 def can_manage(user, organisation: Organisation) -> bool:
-    """The secretariat, or a planner (member account) of the organisation itself."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff and user.has_perm("platskompassen.change_place"):
-        return True
-    account = getattr(user, "member_account", None)
-    return account is not None and account.organisation_id == organisation.pk
+    """The secretariat, or a planner of the organisation itself (hcs.accounts.access)."""
+    return may_plan_for(user, organisation)
 
 
 def default_tool() -> ToolVersion:
@@ -154,6 +151,37 @@ def round_create(
     return round_
 
 
+# The admin's writes (tool versions and their themes, places, rounds) ------------------------
+
+
+def record_save(*, obj: ToolVersion | Theme | Place | Round, actor) -> None:
+    """Save a tool version, theme, place or round edited in the admin, with its audit entry
+    (the fields before and after)."""
+    with transaction.atomic():
+        save_audited(
+            obj=obj,
+            actor=actor,
+            conflict_message=_("Another record already has this key or link."),
+        )
+
+
+def record_delete(*, obj: ToolVersion | Theme | Place | Round, actor) -> None:
+    """Delete one record, with its audit entry; a round takes its residents' answers with it,
+    and the entry says how many. A theme or tool version that answers use, and a place with
+    rounds, cannot be deleted."""
+    message = ""
+    if isinstance(obj, Round):
+        answers = Response.objects.filter(round=obj).count()
+        message = f"Deleted with {answers} answers"
+    try:
+        with transaction.atomic():
+            delete_audited(obj=obj, actor=actor, message=message)
+    except (ProtectedError, IntegrityError) as error:
+        raise ValidationError(
+            _("%(record)s is in use and cannot be deleted.") % {"record": obj}, code="conflict"
+        ) from error
+
+
 @dataclass(frozen=True)
 class Answer:
     """A checked submission, ready to store."""
@@ -174,13 +202,9 @@ def check_answer(
 ) -> Answer:
     """Check a submission against its round and tool; every problem is reported at once."""
     problems: list[str] = []
-    if check_open and not round_.is_open_on(today):
-        if today < round_.opens:
-            raise ValidationError(
-                _("This survey opens on %(day)s.") % {"day": round_.opens.isoformat()},
-                code="closed",
-            )
-        raise ValidationError(_("This survey has closed."), code="closed")
+    reason = round_.closed_reason(today) if check_open else None
+    if reason:
+        raise ValidationError(reason, code="closed")
     themes = theme_ids(round_.tool_id)
     top = round_.tool.scale_max
     checked_scores: dict[int, int] = {}

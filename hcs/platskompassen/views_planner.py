@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hcs.accounts.access import member_organisation, secretariat_may
 from hcs.lib.errors import add_to_form
 from hcs.platskompassen.forms import PlaceForm, RoundForm
 from hcs.platskompassen.models import Place, Round
@@ -21,18 +22,18 @@ from hcs.platskompassen.services import round_create as create_round
 
 def _own_organisation(request):
     """The planner's organisation, or None for the secretariat (who see all); else 403."""
-    if request.user.is_staff and request.user.has_perm("platskompassen.view_place"):
+    if secretariat_may(request.user, "platskompassen.view_place"):
         return None
-    account = getattr(request.user, "member_account", None)
-    if account is None:
+    organisation = member_organisation(request.user)
+    if organisation is None:
         raise PermissionDenied
-    return account.organisation
+    return organisation
 
 
 def _place(request, pk: int) -> Place:
     place = get_object_or_404(Place.objects.select_related("organisation"), pk=pk)
-    if not can_manage(request.user, place.organisation) and not (
-        request.user.is_staff and request.user.has_perm("platskompassen.view_place")
+    if not can_manage(request.user, place.organisation) and not secretariat_may(
+        request.user, "platskompassen.view_place"
     ):
         raise PermissionDenied
     return place

@@ -32,8 +32,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hcs.lib import ratelimit
 from hcs.lib.errors import messages_of
-from hcs.platskompassen import ratelimit
 from hcs.platskompassen.forms_survey import (
     BACKGROUND_CHOICES,
     BACKGROUND_LABELS,
@@ -345,7 +345,6 @@ def survey(request, slug: str):
         if STEP_PARAMETER in request.GET
         else None
     )
-    is_open = round_.is_open_on(timezone.localdate())
 
     def blank_form():
         return SurveyForm(round_=round_, themes=themes, manager=manager)
@@ -366,7 +365,8 @@ def survey(request, slug: str):
             status=413,
             refusals=[_("Your answers were too long to send. Please shorten your comments.")],
         )
-    if not is_open and not manager:
+    closed = round_.closed_reason(timezone.localdate())
+    if closed and not manager:
         return _render(
             request,
             round_,
@@ -374,11 +374,7 @@ def survey(request, slug: str):
             step=step,
             status=409,
             show_form=False,
-            refusals=[
-                _("This survey opens on %(day)s.") % {"day": round_.opens.isoformat()}
-                if timezone.localdate() < round_.opens
-                else _("This survey has closed.")
-            ],
+            refusals=[closed],
         )
 
     form = SurveyForm(request.POST, round_=round_, themes=themes, manager=manager)
@@ -399,7 +395,7 @@ def survey(request, slug: str):
         return _render(request, round_, form, step=step, moved=True)
 
     if not manager:
-        verdict = ratelimit.hit(request)
+        verdict = ratelimit.hit_client(request, "survey")
         if not verdict.allowed:
             response = _render(
                 request,

@@ -1,14 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.forms import DateField, Form
 
-class MembersFilterForm(forms.Form):
+
+class MembersFilterForm(Form):
     """Which members to show: on one date, or during one year (as the annual report lists them)."""
 
-    datum = forms.DateField(
+    datum = DateField(
         label=_("Members on date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, e.g. 2024-12-31.")},
     )
     ar = forms.IntegerField(

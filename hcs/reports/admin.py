@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from hcs.lib.admin import ServiceAdmin
+from hcs.lib.admin import ServiceAdmin, TabularInline
 from hcs.reports.models import BudgetLine, FinancialYear
 from hcs.reports.services import (
     BudgetLineData,
@@ -32,7 +32,7 @@ class BudgetLineFormSet(forms.BaseInlineFormSet):
             check_budget_lines(_lines(self.forms))
 
 
-class BudgetLineInline(admin.TabularInline):
+class BudgetLineInline(TabularInline):
     model = BudgetLine
     formset = BudgetLineFormSet
     extra = 1

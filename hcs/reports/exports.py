@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from hcs.lib.spreadsheets import append, safe_row
 from hcs.reports.queries import Revenue, RevenueLine
 
 SEK = '#,##0 "kr"'
@@ -60,12 +61,14 @@ def _decimal_comma(amount: int | Decimal | None) -> str:
 def revenue_csv(revenue: Revenue) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_headers())
+    writer.writerow(safe_row(_headers()))
     for line in revenue.lines:
         writer.writerow(
-            [line.name, line.code, _kind(line), *(_decimal_comma(a) for a in _amounts(line))]
+            safe_row(
+                [line.name, line.code, _kind(line), *(_decimal_comma(a) for a in _amounts(line))]
+            )
         )
-    writer.writerow([_("Total"), "", "", *(_decimal_comma(a) for a in _totals(revenue))])
+    writer.writerow(safe_row([_("Total"), "", "", *(_decimal_comma(a) for a in _totals(revenue))]))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -74,9 +77,10 @@ def revenue_xlsx(revenue: Revenue) -> bytes:
     workbook.properties.creator = "Healthy Cities Sverige"
     sheet = workbook.active
     sheet.title = _("Revenue %(year)d") % {"year": revenue.year}
-    sheet.append([_("Revenue %(year)d per member") % {"year": revenue.year}])
+    append(sheet, [_("Revenue %(year)d per member") % {"year": revenue.year}])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
+    append(
+        sheet,
         [
             _("Revenue: %(basis)s.")
             % {
@@ -84,17 +88,17 @@ def revenue_xlsx(revenue: Revenue) -> bytes:
                 if revenue.is_invoiced
                 else _("the fees by the rules; nothing is invoiced yet")
             }
-        ]
+        ],
     )
-    sheet.append([])
+    append(sheet, [])
     headers = _headers()
-    sheet.append(headers)
+    append(sheet, headers)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = BOLD
     for line in revenue.lines:
-        sheet.append([line.name, line.code, _kind(line), *_amounts(line)])
-    sheet.append([_("Total"), None, None, *_totals(revenue)])
+        append(sheet, [line.name, line.code, _kind(line), *_amounts(line)])
+    append(sheet, [_("Total"), None, None, *_totals(revenue)])
     total_row = sheet.max_row
     for cell in sheet[total_row]:
         cell.font = BOLD

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from hcs.fees.models import FeeSchedule
 from hcs.fees.queries import fee_summary
 from hcs.invoices.models import Invoice
@@ -72,7 +74,7 @@ def revenue(year: int, today: date) -> Revenue:
                 code=organisation.code, name=organisation.name, kind=organisation.kind, fee=None
             )
         line.invoiced += row.invoice.amount - row.credited
-        line.paid += row.paid
+        line.paid += row.settled
         line.outstanding += row.outstanding
     ordered = sorted(lines.values(), key=lambda line: (line.kind != "region", line.name))
     return Revenue(year=year, lines=ordered, has_schedule=has_schedule, is_invoiced=bool(rows))
@@ -82,13 +84,15 @@ def revenue(year: int, today: date) -> Revenue:
 class EconomyLine:
     kind: str
     label: str
-    budget: Decimal
+    budget: Decimal | None  # None: not budgeted (the fees of a year without a fee line)
     outcome: Decimal | None
     from_fees: bool
 
     @property
     def difference(self) -> Decimal | None:
-        return None if self.outcome is None else self.outcome - self.budget
+        if self.outcome is None or self.budget is None:
+            return None
+        return self.outcome - self.budget
 
 
 @dataclass(frozen=True)
@@ -112,11 +116,11 @@ class Economy:
 
     @property
     def income_budget(self) -> Decimal:
-        return sum((line.budget for line in self.income), ZERO)
+        return sum((line.budget or ZERO for line in self.income), ZERO)
 
     @property
     def expense_budget(self) -> Decimal:
-        return sum((line.budget for line in self.expenses), ZERO)
+        return sum((line.budget or ZERO for line in self.expenses), ZERO)
 
     @property
     def income_outcome(self) -> Decimal | None:
@@ -128,6 +132,8 @@ class Economy:
 
     @property
     def closing_equity(self) -> Decimal | None:
+        if not self.expenses:  # no expense line: the year's expenses are not known
+            return None
         return closing_equity(
             opening=self.opening_equity,
             income=[line.outcome for line in self.income],
@@ -137,7 +143,9 @@ class Economy:
 
 def economy(year: int, revenue_total: Decimal) -> Economy | None:
     """The year's budget lines with their outcome, the fee line's from `revenue_total` (2
-    queries); None when the year has no financial year."""
+    queries); None when the year has no financial year. The fees are always an income line:
+    a year whose budget has no fee line gets one, not budgeted, so that the income's outcome
+    is never shown without them."""
     financial_year = FinancialYear.objects.prefetch_related("lines").filter(year=year).first()
     if financial_year is None:
         return None
@@ -151,6 +159,17 @@ def economy(year: int, revenue_total: Decimal) -> Economy | None:
             from_fees=line.from_fees,
         )
         (income if line.kind == BudgetLine.Kind.INCOME else expenses).append(item)
+    if not any(line.from_fees for line in income):
+        income.insert(
+            0,
+            EconomyLine(
+                kind=BudgetLine.Kind.INCOME,
+                label=str(_("Membership fees")),
+                budget=None,
+                outcome=revenue_total,
+                from_fees=True,
+            ),
+        )
     return Economy(financial_year=financial_year, income=income, expenses=expenses)
 
 

@@ -5,6 +5,6 @@ from hcs.reports import views
 app_name = "reports"
 urlpatterns = [
     path("", views.economy_page, name="economy"),
-    path("<int:year>/intakter.csv", views.revenue_csv_export, name="revenue_csv"),
-    path("<int:year>/intakter.xlsx", views.revenue_xlsx_export, name="revenue_xlsx"),
+    path("<year:year>/intakter.csv", views.revenue_csv_export, name="revenue_csv"),
+    path("<year:year>/intakter.xlsx", views.revenue_xlsx_export, name="revenue_xlsx"),
 ]

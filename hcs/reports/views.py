@@ -1,13 +1,13 @@
 """The secretariat's economy page and the revenue exports. Reads only: the budget is edited in
 the admin, through hcs.reports.services."""
 
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from hcs.accounts.access import secretariat_required
+from hcs.lib.params import year_param
 from hcs.reports.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, revenue_csv, revenue_xlsx
 from hcs.reports.queries import economy, report_years, revenue
 
@@ -16,19 +16,16 @@ VIEW = "reports.view_financialyear"
 
 def _chosen_year(request, years: list[int]) -> int:
     """`?ar=2024`; by default this year if it has data, else the newest year that has."""
-    raw = request.GET.get("ar", "").strip()
-    if raw:
-        if not raw.isdigit() or not 2004 <= int(raw) <= 2200:
-            raise Http404
-        return int(raw)
+    chosen = year_param(request)
+    if chosen:
+        return chosen
     this_year = timezone.localdate().year
     if this_year in years or not years:
         return this_year
     return years[0]
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def economy_page(request):
     years = report_years()
@@ -52,16 +49,14 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def revenue_csv_export(request, year: int):
     content = revenue_csv(revenue(year, timezone.localdate()))
     return _download(content, CSV_CONTENT_TYPE, f"intakter-{year}.csv")
 
 
-@staff_member_required
-@permission_required(VIEW, raise_exception=True)
+@secretariat_required(VIEW)
 @require_GET
 def revenue_xlsx_export(request, year: int):
     content = revenue_xlsx(revenue(year, timezone.localdate()))

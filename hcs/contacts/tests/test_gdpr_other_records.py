@@ -1,12 +1,15 @@
-"""A person's data in the other records (event registrations, groups, reminders) is found by
-their e-mail address: exported with them and erased with them."""
+"""A person's data in the other records (event registrations, groups, reminders, e-mails, the
+audit trail, the admin's log, a login) is found by their e-mail address, and by their name
+within their organisation: exported with them and erased with them."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 
 from hcs.audit.models import AuditEntry
 from hcs.contacts.models import ContactPerson
-from hcs.contacts.services import contact_person_erase, contact_person_export
+from hcs.contacts.gdpr import contact_person_erase, contact_person_export
 from hcs.events.models import Registration
+from hcs.lib.gdpr import ERASED
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +37,93 @@ def test_erasure_removes_name_and_address_from_registrations_but_keeps_attendanc
     contact_person_erase(person=person, actor="test")
     assert not Registration.objects.filter(email__iexact=email).exists()
     assert not Registration.objects.filter(name=name).exists()
-    assert Registration.objects.filter(name="(raderad)", attended=True).count() == attended
+    assert Registration.objects.filter(name=ERASED, attended=True).count() == attended
     trail = AuditEntry.objects.filter(content_type__model="registration")
     assert not [
         entry for entry in trail if email in str(entry.changes) or name in entry.object_repr
     ]
+
+
+def test_erasure_reaches_a_registration_under_another_address(demo_2024):
+    person = _attending_person()
+    event = Registration.objects.filter(email=person.email).first().event
+    other = Registration.objects.create(
+        event=event,
+        name=person.name.upper(),
+        email="privat.adress@example.net",
+        organisation=person.organisation,
+        role="official",
+        status="confirmed",
+    )
+    stranger = Registration.objects.create(
+        event=event,
+        name=person.name,
+        email="namne@example.net",
+        organisation=None,
+        organisation_name="Ett annat företag",
+        role="external",
+        status="confirmed",
+    )
+    contact_person_erase(person=person, actor="test")
+    other.refresh_from_db()
+    stranger.refresh_from_db()
+    assert (other.name, other.email) == (ERASED, f"raderad-{other.pk}@example.invalid")
+    # Someone of the same name in another organisation is not the person.
+    assert (stranger.name, stranger.email) == (person.name, "namne@example.net")
+
+
+def test_erasure_reaches_the_admins_log_and_recent_actions(demo_2024, coordinator_client):
+    person = _attending_person()
+    name = person.name
+    response = coordinator_client.post(
+        f"/admin/contacts/contactperson/{person.pk}/change/",
+        {
+            "organisation": person.organisation_id,
+            "name": name,
+            "email": person.email,
+            "phone": "070-123 45 67",
+            "title": person.title,
+            "party": person.party,
+            "roles-TOTAL_FORMS": "0",
+            "roles-INITIAL_FORMS": "0",
+            "roles-MIN_NUM_FORMS": "0",
+            "roles-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    assert LogEntry.objects.filter(object_repr__contains=name).exists()
+    assert name in coordinator_client.get("/admin/").content.decode()  # "Recent actions"
+    preview = contact_person_erase(person=person, actor="test", dry_run=True)
+    assert preview["admin_log_entries"] >= 1
+    contact_person_erase(person=person, actor="test")
+    assert not LogEntry.objects.filter(object_repr__icontains=name).exists()
+    assert not LogEntry.objects.filter(change_message__icontains=name).exists()
+    assert name not in coordinator_client.get("/admin/").content.decode()
+
+
+def test_erasure_reaches_the_emails_sent_to_the_person(demo_2024):
+    from hcs.mail.models import OutgoingEmail
+    from hcs.mail.services import email_queue
+
+    person = _attending_person()
+    email = email_queue(
+        to=[person.email, "annan@example.org"],
+        subject="Påminnelse",
+        body=f"Hej {person.name}!",
+        purpose="test",
+    )
+    data = contact_person_export(person=person, actor="test")
+    assert [e["subject"] for e in data["emails"]] == ["Påminnelse"]
+    contact_person_erase(person=person, actor="test")
+    email = OutgoingEmail.objects.get(pk=email.pk)
+    assert email.recipients == [ERASED, "annan@example.org"]
+    assert person.name not in email.body
+
+
+def test_no_trace_of_the_name_or_address_is_left_in_the_audit_trail(demo_2024):
+    person = _attending_person()
+    name, address = person.name, person.email
+    contact_person_erase(person=person, actor="test")
+    for entry in AuditEntry.objects.all():
+        text = f"{entry.object_repr} {entry.actor_name} {entry.message} {entry.changes}".lower()
+        assert name.lower() not in text and address.lower() not in text, entry.pk

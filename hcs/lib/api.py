@@ -1,0 +1,59 @@
+"""What every router of the API shares: the one error schema, and the types of its inputs with
+their bounds, so that the OpenAPI schema tells clients what is accepted.
+
+A text input is `Line` (one line) or `Text` (may hold line breaks), never a bare `str`: their
+pattern refuses control characters, and pydantic refuses a lone surrogate in a patterned string
+(422 naming the field). Years, amounts and ids carry their ranges.
+"""
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from ninja import Schema
+from pydantic import Field
+
+from hcs.lib.params import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_INTEGER
+from hcs.lib.text import LINE_PATTERN, TEXT_PATTERN
+
+
+class ErrorOut(Schema):
+    """Every error of the API: `detail` for a person, `errors` one problem each (on 422)."""
+
+    detail: str
+    errors: list[str] | None = None
+
+
+def line(max_length: int = 200):
+    return Annotated[str, Field(max_length=max_length, pattern=LINE_PATTERN)]
+
+
+def text(max_length: int = 5000):
+    return Annotated[str, Field(max_length=max_length, pattern=TEXT_PATTERN)]
+
+
+Line = line()
+Text = text()
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+Day = Annotated[date, Field(ge=date(FIRST_YEAR, 1, 1), le=date(LAST_YEAR, 12, 31))]
+Id = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+Amount = Annotated[
+    Decimal, Field(gt=0, le=MAX_AMOUNT, max_digits=10, decimal_places=2, allow_inf_nan=False)
+]
+
+# The answers every operation may give besides its success.
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    413: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error answers of an operation, for its `response=` mapping."""
+    return {status: ErrorOut for status in statuses}

@@ -1,0 +1,36 @@
+"""Django's cache from one setting, `CACHE_URL`:
+
+- empty: each process's own memory (LocMemCache). Enough for one process (`make run`); with
+  several workers each counts its own rate limits.
+- `redis://host:6379/0` (or `rediss://`): Redis, through Django's own RedisCache.
+- `db://hcs_cache`: a table in the platform's database (DatabaseCache); `migrate` creates it.
+- `locmem://`: the memory cache, said explicitly.
+"""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+DEFAULT_TABLE = "hcs_cache"
+
+
+def cache_from_url(url: str) -> dict:
+    url = url.strip()
+    scheme = urlsplit(url).scheme if url else "locmem"
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme in ("db", "database"):
+        table = urlsplit(url).netloc or urlsplit(url).path.strip("/") or DEFAULT_TABLE
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": table,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    if scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss://, db:// or locmem://, not {url!r}"
+    )

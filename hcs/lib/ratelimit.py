@@ -1,0 +1,151 @@
+"""One rate limit for every public write: survey answers, registrations, log-in, password reset
+(and the forms to come). Counted in Django's cache, so it holds across worker processes and
+servers when the cache is shared (`CACHE_URL`: Redis or the database; see settings).
+
+Nobody is tracked: a client is known only by a keyed hash of its address under a salt that
+changes every day, an account by a keyed hash of its name; the cache holds counters under such
+hashes, never an address. Each limit is a sliding window over two fixed windows (the previous
+window's count weighted by how much of it is still inside the period).
+
+Limits per scope: `settings.RATE_LIMITS = {scope: (attempts, seconds)}` over `DEFAULT_LIMITS`.
+Behind a reverse proxy every request comes from the proxy's address: set
+`settings.CLIENT_ADDRESS_HEADER` (e.g. "HTTP_X_REAL_IP", a header the proxy itself sets).
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+PREFIX = "hcs:ratelimit"
+DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
+    # Platskompassen answers from one client.
+    "survey": (20, 600),
+    # Event registrations from one client (each sends a confirmation e-mail).
+    "registration": (10, 600),
+    # Log-in attempts from one client: guessing is slowed...
+    "login": (20, 900),
+    # ...and failed log-ins to one account lock it for the rest of the window.
+    "login_failures": (5, 900),
+    # Password reset requests from one client, and reset e-mails to one address.
+    "password_reset": (5, 3600),
+    "password_reset_address": (3, 3600),
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: int  # seconds until an attempt would be allowed again (0 when allowed)
+
+    @property
+    def minutes(self) -> int:
+        return max(1, math.ceil(self.retry_after / 60))
+
+
+class RateLimited(Exception):
+    """An attempt over a limit: pages answer 429 with how long to wait (hcs.lib.middleware),
+    the API 429 with its error schema (hcs.api); both send Retry-After."""
+
+    def __init__(self, verdict: Verdict):
+        super().__init__(f"rate limited for {verdict.retry_after} s")
+        self.verdict = verdict
+
+
+def enforce(verdict: Verdict) -> None:
+    """Raise RateLimited for a refused attempt."""
+    if not verdict.allowed:
+        raise RateLimited(verdict)
+
+
+def limit_of(scope: str) -> tuple[int, int]:
+    configured = getattr(settings, "RATE_LIMITS", {}) or {}
+    count, seconds = configured.get(scope) or DEFAULT_LIMITS[scope]
+    return int(count), max(1, int(seconds))
+
+
+def client_address(request) -> str:
+    header = getattr(settings, "CLIENT_ADDRESS_HEADER", None)
+    address = request.META.get(header, "") if header else ""
+    # A proxy's header may list several addresses; the first is the client's.
+    address = address.split(",")[0].strip()
+    return address or request.META.get("REMOTE_ADDR", "")
+
+
+def client_identity(request, *, day: str | None = None) -> str:
+    """A client as the limits know it: an HMAC of its address under today's salt, so no address
+    is stored and identities cannot be linked from one day to the next."""
+    day = day or timezone.now().date().isoformat()
+    return salted_hmac(
+        f"hcs.ratelimit.client:{day}", client_address(request), algorithm="sha256"
+    ).hexdigest()[:32]
+
+
+def account_identity(name: str) -> str:
+    """An account (a user name, an e-mail address) as the limits know it."""
+    return salted_hmac(
+        "hcs.ratelimit.account", name.strip().lower(), algorithm="sha256"
+    ).hexdigest()[:32]
+
+
+def _count(key: str) -> int:
+    value = cache.get(key)
+    return value if isinstance(value, int) else 0
+
+
+def _windows(scope: str, identity: str, now: float):
+    limit, period = limit_of(scope)
+    window, into = divmod(now, period)
+    base = f"{PREFIX}:{scope}:{identity}"
+    return limit, period, into, f"{base}:{int(window)}", f"{base}:{int(window) - 1}"
+
+
+def check(scope: str, identity: str, *, now: float | None = None) -> Verdict:
+    """Whether one more attempt is within the limit, without counting it."""
+    now = time.time() if now is None else now
+    limit, period, into, current_key, previous_key = _windows(scope, identity, now)
+    previous, current = _count(previous_key), _count(current_key)
+    if current + previous * (1 - into / period) < limit:
+        return Verdict(True, 0)
+    # Full: until the end of this window; else until the previous window's share has shrunk
+    # enough to let one more in.
+    full = current >= limit
+    wait = period - into if full else period * (1 - (limit - current) / previous) - into
+    return Verdict(False, math.floor(wait) + 1)
+
+
+def count(scope: str, identity: str, *, now: float | None = None) -> None:
+    """Count one attempt (e.g. a failed log-in)."""
+    now = time.time() if now is None else now
+    _limit, period, _into, current_key, _previous = _windows(scope, identity, now)
+    # Kept two periods: the count is read again as the previous window's.
+    if not cache.add(current_key, 1, timeout=2 * period + 1):
+        try:
+            cache.incr(current_key)
+        except ValueError:  # expired between add and incr
+            cache.set(current_key, 1, timeout=2 * period + 1)
+
+
+def hit(scope: str, identity: str, *, now: float | None = None) -> Verdict:
+    """Count one attempt if it is within the limit; refuse it otherwise (a refused attempt is
+    not counted, so waiting is enough to be let in again)."""
+    verdict = check(scope, identity, now=now)
+    if verdict.allowed:
+        count(scope, identity, now=now)
+    return verdict
+
+
+def hit_client(request, scope: str, *, now: float | None = None) -> Verdict:
+    """`hit` for the client making `request`."""
+    return hit(scope, client_identity(request), now=now)
+
+
+def forget(scope: str, identity: str, *, now: float | None = None) -> None:
+    """Clear the counts of `identity` (a successful log-in clears its failures)."""
+    now = time.time() if now is None else now
+    _limit, _period, _into, current_key, previous_key = _windows(scope, identity, now)
+    cache.delete_many([current_key, previous_key])

@@ -1,0 +1,44 @@
+"""The error pages: each says what went wrong in the visitor's language, and nothing more (no
+stack trace, no internals). A 404 or 400 raised with a message shows that message."""
+
+from django.core.exceptions import BadRequest
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from hcs.lib.middleware import refusal
+
+_DEFAULTS = {
+    400: lambda: _("The request could not be read."),
+    403: lambda: _("You are not allowed to see this page."),
+    404: lambda: _("There is no such page."),
+}
+
+
+def _message(status: int, exception) -> str:
+    # Only messages the platform wrote itself are shown: Django's own (e.g. a resolver's
+    # "Resolver404" details) stay out of the page.
+    if isinstance(exception, BadRequest) or (
+        status == 404 and exception is not None and type(exception).__name__ == "Http404"
+    ):
+        text = str(exception)
+        if text and not text.startswith("{"):
+            return text
+    return _DEFAULTS[status]()
+
+
+def bad_request(request, exception=None) -> HttpResponse:
+    return refusal(request, 400, _message(400, exception))
+
+
+def permission_denied(request, exception=None) -> HttpResponse:
+    return refusal(request, 403, _message(403, exception))
+
+
+def page_not_found(request, exception=None) -> HttpResponse:
+    return refusal(request, 404, _message(404, exception))
+
+
+def server_error(request) -> HttpResponse:
+    # No context processors, no database: this page must render when nothing else does.
+    return HttpResponseServerError(render_to_string("500.html"))

@@ -1,0 +1,52 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail the platform sends. It is queued in the same transaction as the action that
+    causes it (a registration, a password reset, a reminder) and sent by the background worker,
+    so a mail server that is down never fails the person's action: the e-mail waits, or fails
+    with the server's answer where the secretariat sees it (/kansli/e-post/) and can send it
+    again.
+
+    Sending claims the row first (state "sending"), talks to the mail server outside any
+    transaction, then records the outcome. A worker that dies in between leaves the row
+    "sending": shown as uncertain, never sent again on its own.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Uncertain (sending was interrupted)")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    purpose = models.CharField(_("purpose"), max_length=40)
+    to = models.TextField(_("recipients"), help_text=_("Addresses separated by commas."))
+    reply_to = models.CharField(_("reply to"), max_length=254, blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    html = models.TextField(_("HTML"), blank=True)
+    # [{"filename": …, "content_type": …, "content": text}] – small text files such as .ics.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # The body holds a secret (a link to set a password): it is emptied once sent.
+    sensitive = models.BooleanField(_("sensitive"), default=False)
+    state = models.CharField(
+        _("state"), max_length=8, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    queued_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+        ordering = ["-queued_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to}"
+
+    @property
+    def recipients(self) -> list[str]:
+        return [address.strip() for address in self.to.split(",") if address.strip()]
