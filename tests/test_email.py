@@ -1,11 +1,19 @@
-"""E-mail leaves through a real SMTP conversation (aiosmtpd on loopback)."""
+"""E-mail leaves through a real SMTP conversation (aiosmtpd on loopback), always from the queue:
+a mail server that is down never fails the person's action; the failure, with the server's
+answer, is where the secretariat sees it, and can be sent again."""
 
+import json
 import socket
+from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from hcs.events.models import Event, Registration
+from hcs.mail.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -19,27 +27,123 @@ class Inbox(Message):
         self.messages.append(message)
 
 
-@pytest.fixture
-def smtp_server(settings):
+def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_settings(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    return settings
+
+
+@pytest.fixture
+def smtp_server(smtp_settings):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_settings.EMAIL_PORT)
+    controller.start()
     yield inbox
     controller.stop()
 
 
-def test_a_coordinator_who_forgot_the_password_gets_a_reset_link_by_smtp(client, smtp_server):
+def test_a_coordinator_who_forgot_the_password_gets_a_reset_link_by_smtp(
+    client, smtp_server, django_capture_on_commit_callbacks
+):
     get_user_model().objects.create_user("anna", "anna@example.org", "x", is_staff=True)
-    response = client.post("/konto/nytt-losenord/", {"email": "anna@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/konto/nytt-losenord/", {"email": "anna@example.org"})
     assert response.status_code == 302
     [message] = smtp_server.messages
     assert message["To"] == "anna@example.org"
     body = message.get_payload(decode=True).decode()
     assert "/konto/nytt-losenord/" in body
     assert "lösenord" in (message["Subject"] + body).lower()
+    # The one-time link is not kept once sent.
+    email = OutgoingEmail.objects.get()
+    assert email.state == "sent" and email.body == ""
+
+
+def test_reset_links_to_one_address_are_limited_and_the_answer_stays_the_same(
+    client, smtp_server, django_capture_on_commit_callbacks, settings
+):
+    settings.RATE_LIMITS = {"password_reset_address": (3, 3600), "password_reset": (100, 3600)}
+    get_user_model().objects.create_user("anna", "anna@example.org", "x")
+    answers = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(16):
+            answers.append(client.post("/konto/nytt-losenord/", {"email": "anna@example.org"}))
+    assert {a.status_code for a in answers} == {302}  # nothing tells the address apart
+    assert len(smtp_server.messages) == 3
+
+
+def test_reset_requests_from_one_client_are_limited(client, settings):
+    settings.RATE_LIMITS = {"password_reset": (5, 3600)}
+    codes = [
+        client.post("/konto/nytt-losenord/", {"email": f"n{n}@example.org"}).status_code
+        for n in range(7)
+    ]
+    assert codes == [302] * 5 + [429] * 2
+
+
+@pytest.fixture
+def webinar(db):
+    now = timezone.now()
+    return Event.objects.create(
+        title="Webbinarium",
+        kind=Event.Kind.WEBINAR,
+        audience=Event.Audience.PUBLIC,
+        starts=now + timedelta(days=10),
+        ends=now + timedelta(days=10, hours=1),
+    )
+
+
+def test_with_the_mail_server_down_a_registration_stands_and_the_failure_is_shown(
+    client, smtp_settings, webinar, coordinator_client, django_capture_on_commit_callbacks
+):
+    url = f"/api/v1/events/{webinar.pk}/registrations"
+    payload = json.dumps({"name": "Anna", "email": "anna@example.org", "role": "official"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, payload, content_type="application/json")
+    assert response.status_code == 201  # the registration stands, the mail server is down
+    assert Registration.objects.filter(email="anna@example.org").count() == 1
+    email = OutgoingEmail.objects.get()
+    assert email.state == "failed" and "Connection" in email.error
+    # A retry by the person is not a second registration.
+    again = client.post(url, payload, content_type="application/json")
+    assert again.status_code == 409
+    # The secretariat sees the failure with its reason...
+    dashboard = coordinator_client.get("/kansli/").content.decode()
+    assert "E-post som inte kom fram" in dashboard
+    log = coordinator_client.get("/kansli/e-post/?status=failed").content.decode()
+    assert "anna@example.org" in log and "Connection" in log
+    # ...and sends it again once the server is back.
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_settings.EMAIL_PORT)
+    controller.start()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            coordinator_client.post(f"/kansli/e-post/{email.pk}/skicka-igen/")
+    finally:
+        controller.stop()
+    email.refresh_from_db()
+    assert email.state == "sent" and email.attempts == 2
+    [message] = inbox.messages
+    assert message["To"] == "anna@example.org"
+    assert message.is_multipart()  # text, HTML and the event as .ics
+
+
+def test_an_email_sent_is_not_sent_again(coordinator_client, smtp_server):
+    from hcs.mail.services import email_send
+
+    email = OutgoingEmail.objects.create(purpose="test", to="a@example.org", subject="Hej")
+    assert email_send(email.pk) == "sent"
+    assert email_send(email.pk) == "sent"
+    assert len(smtp_server.messages) == 1
+    response = coordinator_client.post(f"/kansli/e-post/{email.pk}/skicka-igen/", follow=True)
+    assert "skickas inte igen" in response.content.decode()
+    assert len(smtp_server.messages) == 1

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hcs.audit.models import AuditEntry
+from hcs.contacts.gdpr import contact_person_erase, contact_person_export
 from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.queries import members_missing_contacts
-from hcs.contacts.gdpr import contact_person_erase, contact_person_export
 from hcs.contacts.services import (
     contact_person_create,
     contact_person_update,

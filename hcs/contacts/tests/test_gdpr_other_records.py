@@ -6,8 +6,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 
 from hcs.audit.models import AuditEntry
-from hcs.contacts.models import ContactPerson
 from hcs.contacts.gdpr import contact_person_erase, contact_person_export
+from hcs.contacts.models import ContactPerson
 from hcs.events.models import Registration
 from hcs.lib.gdpr import ERASED
 

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from hcs.audit.models import AuditEntry
-from hcs.organisations.models import Organisation
 from hcs.fees.models import FeeMethod, FeeModel, FeeModelTier, FeeSchedule, FeeTier
 from hcs.fees.queries import fee_model_comparison, fee_model_get
 from hcs.fees.rules import (
@@ -31,6 +30,7 @@ from hcs.fees.rules import (
     per_inhabitant_amount,
 )
 from hcs.fees.services import fee_model_adopt, fee_model_delete, fee_model_save
+from hcs.organisations.models import Organisation
 
 TIERS_2024 = [(0, 23400), (20000, 41000), (200000, 58500)]
 FEES_2024 = Schedule(year=2024, tiers=tuple(TIERS_2024), region_amount=58500)

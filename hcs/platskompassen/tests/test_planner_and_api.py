@@ -162,7 +162,7 @@ def test_a_resident_answers_through_the_api(open_round):
         ({"scores": {"moving_around": 3}, "background": {"gender": "woman"}}, "does not ask"),
         (
             {"scores": {"moving_around": 3}, "comments": {"feeling_safe": {"good": "x" * 2001}}},
-            "longer than",
+            "too long",
         ),
         ({"scores": {}}, "empty"),
         ({"scores": {"moving_around": 4.5}}, "whole number"),
@@ -190,7 +190,7 @@ def test_staff_may_enter_paper_answers_after_closing(closed_round, planner):
 
 
 def test_the_api_limits_answers_per_client(open_round, settings):
-    settings.PLATSKOMPASSEN_RATE_LIMIT = (2, 600)
+    settings.RATE_LIMITS = {"survey": (2, 600)}
     body = {"scores": {"moving_around": 4}}
     assert [_post(open_round, body).status_code for _ in range(3)] == [201, 201, 429]
     assert Response.objects.count() == 2

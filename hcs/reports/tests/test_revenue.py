@@ -9,8 +9,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from hcs.invoices.models import Invoice
-from hcs.organisations.models import Organisation
 from hcs.invoices.services import invoice_credit, invoices_generate, payment_register
+from hcs.organisations.models import Organisation
 from hcs.reports.exports import revenue_csv, revenue_xlsx
 from hcs.reports.queries import revenue
 

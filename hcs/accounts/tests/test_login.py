@@ -1,0 +1,65 @@
+"""Log-in is slowed per client and locked per account: guessing gets nowhere."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def anna(db):
+    return get_user_model().objects.create_user("anna", "anna@example.org", "rätt-lösenord-1")
+
+
+def _login(client, password, username="anna"):
+    return client.post("/konto/logga-in/", {"username": username, "password": password})
+
+
+def test_after_many_wrong_passwords_even_the_right_one_is_refused(anna, settings):
+    settings.RATE_LIMITS = {"login": (1000, 900), "login_failures": (5, 900)}
+    client = Client()
+    answers = [_login(client, f"fel-{n}") for n in range(30)]
+    assert {a.status_code for a in answers} == {200}
+    response = _login(client, "rätt-lösenord-1")
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "låst" in response.content.decode()
+
+
+def test_the_account_is_locked_from_every_client(anna, settings):
+    settings.RATE_LIMITS = {"login": (1000, 900), "login_failures": (3, 900)}
+    for n in range(3):
+        _login(Client(REMOTE_ADDR=f"192.0.2.{n}"), "fel")
+    other = Client(REMOTE_ADDR="198.51.100.9")
+    _login(other, "rätt-lösenord-1")
+    assert "_auth_user_id" not in other.session
+
+
+def test_a_right_password_before_the_lock_clears_the_count(anna, settings):
+    settings.RATE_LIMITS = {"login": (1000, 900), "login_failures": (3, 900)}
+    client = Client()
+    _login(client, "fel")
+    _login(client, "fel")
+    assert _login(client, "rätt-lösenord-1").status_code == 302
+    client.logout()
+    _login(client, "fel")
+    _login(client, "fel")
+    assert _login(client, "rätt-lösenord-1").status_code == 302
+
+
+def test_guessing_from_one_client_is_slowed(anna, settings):
+    settings.RATE_LIMITS = {"login": (5, 900), "login_failures": (1000, 900)}
+    client = Client()
+    codes = [_login(client, "fel", username=f"user{n}").status_code for n in range(7)]
+    assert codes == [200] * 5 + [429] * 2
+    refused = _login(client, "rätt-lösenord-1")
+    assert refused.status_code == 429 and "Försök igen om" in refused.content.decode()
+    assert int(refused["Retry-After"]) > 0
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_control_character_in_the_username_is_a_form_error(anna):
+    response = _login(Client(), "x", username="an\x01na")
+    assert response.status_code == 200
+    assert "_auth_user_id" not in Client().session
