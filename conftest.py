@@ -94,6 +94,41 @@ def committed_demo(transactional_db):
     _load_demo("demo_2024")
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The whole demo, committed once for the module, with a coordinator's session, and a live
+    server over it: for browser tests that read the demo (their own writes go through the
+    server). The module's tests are marked `django_db`, so that the database is set up, but
+    write nothing themselves: on PostgreSQL the server would not see it. When the module ends
+    the tables are emptied, and the migrations' own data put back."""
+    from django.test import Client
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        _load_demo("demo_2024")
+        coordinator = get_user_model().objects.create_user("kansli-webb", is_staff=True)
+        coordinator.groups.add(coordinator_group_ensure())
+        client = Client()
+        client.force_login(coordinator)
+        server = LiveServer("localhost")
+        server.coordinator_session = client.cookies["sessionid"].value
+        try:
+            yield server
+        finally:
+            server.stop()
+            _empty_database()
+
+
+def _empty_database() -> None:
+    from django.core.management import call_command
+
+    from hcs.platskompassen.core_tool import load_core_tool
+    from hcs.platskompassen.models import Theme, ToolVersion
+
+    call_command("flush", interactive=False, verbosity=0)
+    load_core_tool(ToolVersion, Theme)
+
+
 @pytest.fixture
 def coordinator(db):
     """A secretariat user: staff, in the Kansli group, not a superuser."""
@@ -183,9 +218,10 @@ def pytest_collection_modifyitems(config, items):
         _deselect(config, items, lambda item: item.get_closest_marker("postgresql"))
     if os.environ.get("HCS_BROWSER_TESTS") == "0":
         _deselect(config, items, lambda item: item.get_closest_marker("browser"))
-    modules = {}
+    # Browser modules last: they commit, and empty the database when they end.
+    modules: dict = {}
     for item in items:
-        modules.setdefault(item.module, len(modules))
+        modules.setdefault(item.module, (bool(item.get_closest_marker("browser")), len(modules)))
     items.sort(key=lambda item: (modules[item.module], _order_in_module(item)))
 
 

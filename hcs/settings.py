@@ -67,12 +67,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Oversized bodies (413), control characters in the path or query (404/400), before any
-    # view reads them; after the locale, so the answer is in the visitor's language.
-    "hcs.lib.middleware.RequestGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Oversized bodies (413), control characters in the path or query (404/400), before any
+    # view reads them; after the locale and the user, so the answer is in the visitor's
+    # language on the site's own page.
+    "hcs.lib.middleware.RequestGuardMiddleware",
     # Deny by default: every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

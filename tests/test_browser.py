@@ -6,7 +6,8 @@ Skipped with a message where Chromium is missing, except when CI=true (see conft
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The demo is committed once for the module (conftest.demo_site); the tests read it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SERIOUS = {"serious", "critical"}
 
@@ -25,8 +26,15 @@ def _serious_violations(page):
     ]
 
 
+@pytest.fixture(scope="module")
+def site(demo_site):
+    """The live server over the committed demo (not pytest-django's `live_server`, which would
+    empty the database after each test)."""
+    return demo_site
+
+
 @pytest.fixture
-def page(browser, live_server, demo):
+def page(browser, site):
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -34,8 +42,8 @@ def page(browser, live_server, demo):
     context.close()
 
 
-def test_changing_the_date_changes_the_count(page, live_server):
-    page.goto(f"{live_server.url}/medlemmar/?datum=2024-12-31")
+def test_changing_the_date_changes_the_count(page, site):
+    page.goto(f"{site.url}/medlemmar/?datum=2024-12-31")
     count = page.locator("#member-count")
     assert "20 medlemmar: 6 regioner och 14 kommuner" in count.inner_text().replace("\xa0", " ")
 
@@ -47,8 +55,8 @@ def test_changing_the_date_changes_the_count(page, live_server):
     assert page.get_by_role("link", name="Region Norrbotten").count() == 0
 
 
-def test_choosing_a_year_lists_the_annual_reports_members(page, live_server):
-    page.goto(f"{live_server.url}/medlemmar/")
+def test_choosing_a_year_lists_the_annual_reports_members(page, site):
+    page.goto(f"{site.url}/medlemmar/")
     page.fill("#id_ar", "2024")
     page.locator("#id_ar").press("Enter")
     # Today's count is also 20: wait for the year's heading, not the number.
@@ -57,10 +65,10 @@ def test_choosing_a_year_lists_the_annual_reports_members(page, live_server):
     assert "från juni 2024" in page.locator("#member-list").inner_text()
 
 
-def test_the_members_page_works_without_javascript(browser, live_server, demo):
+def test_the_members_page_works_without_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False, locale="sv-SE")
     page = context.new_page()
-    page.goto(f"{live_server.url}/medlemmar/?datum=2024-12-31")
+    page.goto(f"{site.url}/medlemmar/?datum=2024-12-31")
     page.fill("#id_datum", "2024-03-01")
     page.locator("#id_datum").locator("xpath=..").get_by_role("button").click()
     page.wait_for_url("**datum=2024-03-01**")
@@ -79,24 +87,24 @@ def test_the_members_page_works_without_javascript(browser, live_server, demo):
         "/bli-medlem/",
     ],
 )
-def test_pages_have_no_serious_accessibility_violations(page, live_server, path):
-    page.goto(f"{live_server.url}{path}")
+def test_pages_have_no_serious_accessibility_violations(page, site, path):
+    page.goto(f"{site.url}{path}")
     assert _serious_violations(page) == []
 
 
 @pytest.mark.parametrize("path", ["/medlemmar/", "/medlemmar/0126/"])
-def test_member_pages_fit_a_phone(browser, live_server, demo, path):
+def test_member_pages_fit_a_phone(browser, site, path):
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="sv-SE")
     page = context.new_page()
-    page.goto(f"{live_server.url}{path}")
+    page.goto(f"{site.url}{path}")
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert not overflow
     assert _serious_violations(page) == []
     context.close()
 
 
-def test_a_visitor_switches_to_english_and_back(page, live_server):
-    page.goto(f"{live_server.url}/medlemmar/?datum=2024-12-31")
+def test_a_visitor_switches_to_english_and_back(page, site):
+    page.goto(f"{site.url}/medlemmar/?datum=2024-12-31")
     page.get_by_role("button", name="In English").click()
     page.wait_for_function("document.documentElement.lang === 'en'")
     assert (
@@ -107,16 +115,10 @@ def test_a_visitor_switches_to_english_and_back(page, live_server):
 
 
 @pytest.fixture
-def coordinator_page(browser, live_server, demo, coordinator):
-    """A browser logged in as the secretariat (the session cookie of a test client login)."""
-    from django.test import Client
-
-    client = Client()
-    client.force_login(coordinator)
+def coordinator_page(browser, site):
+    """A browser logged in as the secretariat (the session of demo_site's coordinator)."""
     context = browser.new_context(locale="sv-SE")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    context.add_cookies([{"name": "sessionid", "value": site.coordinator_session, "url": site.url}])
     page = context.new_page()
     yield page
     context.close()
@@ -135,20 +137,17 @@ def coordinator_page(browser, live_server, demo, coordinator):
     ],
 )
 def test_the_secretariats_pages_have_no_serious_accessibility_violations(
-    coordinator_page, live_server, path, demo_2024
+    coordinator_page, site, path
 ):
-    from hcs.invoices.services import invoices_generate
-
-    invoices_generate(year=2024, actor="test")
-    coordinator_page.goto(f"{live_server.url}{path}")
+    coordinator_page.goto(f"{site.url}{path}")
     assert coordinator_page.locator("h1").count() == 1
     assert _serious_violations(coordinator_page) == []
 
 
 def test_the_coordinator_filters_the_compliance_view_and_opens_an_assessment(
-    coordinator_page, live_server, demo_2024
+    coordinator_page, site
 ):
-    coordinator_page.goto(f"{live_server.url}/kansli/kriterier/?ar=2024")
+    coordinator_page.goto(f"{site.url}/kansli/kriterier/?ar=2024")
     coordinator_page.get_by_label("Kriterium").select_option("contact_persons")
     coordinator_page.get_by_label("Status").select_option("not_met")
     coordinator_page.get_by_role("button", name="Visa").click()

@@ -10,6 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from hcs.platskompassen.tests.test_results import organisation
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SERIOUS = {"serious", "critical"}
@@ -38,16 +40,12 @@ def _overflows(page) -> bool:
 def survey_round(db):
     """An open round of the core tool with two background questions. The core tool comes from
     a migration, which a transactional test's flush empties: put back when missing."""
-    from hcs.organisations.models import Organisation
     from hcs.platskompassen.core_tool import load_core_tool
     from hcs.platskompassen.models import Theme, ToolVersion
     from hcs.platskompassen.services import place_create, round_create
 
     load_core_tool(ToolVersion, Theme)
-    organisation = Organisation.objects.create(
-        code="2580", name="Luleå", kind="municipality", county_code="25"
-    )
-    place = place_create(organisation=organisation, name="Centrum", actor="test")
+    place = place_create(organisation=organisation(), name="Centrum", actor="test")
     today = timezone.localdate()
     return round_create(
         place=place,

@@ -16,17 +16,15 @@ def planner_context(browser, live_server):
     from django.test import Client
 
     from hcs.accounts.models import MemberAccount
-    from hcs.organisations.models import Organisation
+    from hcs.platskompassen.tests.test_results import organisation
     from hcs.platskompassen.core_tool import load_core_tool
     from hcs.platskompassen.models import Theme, ToolVersion
 
     # A transactional test's flush empties what the migration put in.
     load_core_tool(ToolVersion, Theme)
-    organisation = Organisation.objects.create(
-        code="1488", name="Trollhättan", kind="municipality", county_code="14"
-    )
+    trollhattan = organisation(code="1488", name="Trollhättan")
     user = get_user_model().objects.create_user("planerare", "p@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=organisation)
+    MemberAccount.objects.create(user=user, organisation=trollhattan)
     client = Client()
     client.force_login(user)
     context = browser.new_context(locale="sv-SE", accept_downloads=True)

@@ -17,7 +17,7 @@ from hcs.events.models import Event, Registration
 from hcs.events.queries import events_visible_to, participants, public_events, with_participants
 from hcs.events.services import registration_create
 from hcs.lib import ratelimit
-from hcs.lib.api import Id, Line, Year, errors, line
+from hcs.lib.api import Id, Line, Year, errors, file_response, line
 from hcs.organisations.models import Organisation
 
 router = Router(tags=["events"])
@@ -76,7 +76,12 @@ def list_events(
     ]
 
 
-@router.get("/events.ics", response=errors(401), auth=caller)
+@router.get(
+    "/events.ics",
+    response=errors(401),
+    auth=caller,
+    openapi_extra=file_response("text/calendar", "The calendar as iCalendar (RFC 5545)"),
+)
 def events_feed(request):
     """The calendar the caller may see, as iCalendar."""
     content = calendar(
@@ -90,7 +95,7 @@ def events_feed(request):
 
 @router.post(
     "/events/{event_id}/registrations",
-    response={201: RegistrationOut, **errors(404, 409, 422, 429)},
+    response={201: RegistrationOut, **errors(400, 404, 409, 413, 422, 429)},
 )
 def register(request, event_id: Id, payload: RegistrationIn):
     """Register for a public event: confirmed while there are seats, then the waiting list."""

@@ -13,7 +13,7 @@ from hcs.invoices.pdf import invoice_pdf
 from hcs.invoices.peppol import invoice_xml
 from hcs.invoices.queries import invoice_rows
 from hcs.invoices.services import invoices_generate, payment_register
-from hcs.lib.api import Amount, Day, Id, Line, Year, errors
+from hcs.lib.api import Amount, Day, Id, Line, Year, errors, file_response
 
 router = Router(tags=["invoices"], auth=StaffToken())
 
@@ -94,7 +94,11 @@ def list_invoices(request, year: Year | None = None):
     ]
 
 
-@router.get("/invoices/{number}.pdf", response=errors(401, 403, 404, 422))
+@router.get(
+    "/invoices/{number}.pdf",
+    response=errors(401, 403, 404, 422),
+    openapi_extra=file_response("application/pdf", "The invoice as PDF"),
+)
 def get_invoice_pdf(request, number: Id):
     """The invoice as PDF, in Swedish."""
     _require(request, "invoices.view_invoice")
@@ -104,7 +108,11 @@ def get_invoice_pdf(request, number: Id):
     return response
 
 
-@router.get("/invoices/{number}.xml", response=errors(401, 403, 404, 422))
+@router.get(
+    "/invoices/{number}.xml",
+    response=errors(401, 403, 404, 422),
+    openapi_extra=file_response("application/xml", "Peppol BIS Billing 3.0 UBL XML"),
+)
 def get_invoice_xml(request, number: Id):
     """The invoice as Peppol BIS Billing 3.0 (UBL 2.1) XML."""
     _require(request, "invoices.view_invoice")
@@ -114,7 +122,9 @@ def get_invoice_xml(request, number: Id):
     return response
 
 
-@router.post("/payments", response={201: PaymentOut, **errors(401, 403, 409, 422)})
+@router.post(
+    "/payments", response={201: PaymentOut, **errors(400, 401, 403, 409, 413, 422)}
+)
 def register_payment(request, payload: PaymentIn):
     """Register a payment, matched to its invoice by OCR reference."""
     _require(request, "invoices.add_payment")

@@ -6,15 +6,20 @@ pattern refuses control characters, and pydantic refuses a lone surrogate in a p
 (422 naming the field). Years, amounts and ids carry their ranges.
 """
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from hcs.lib.params import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_INTEGER
 from hcs.lib.text import LINE_PATTERN, TEXT_PATTERN
+
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class ErrorOut(Schema):
@@ -35,7 +40,19 @@ def text(max_length: int = 5000):
 Line = line()
 Text = text()
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
-Day = Annotated[date, Field(ge=date(FIRST_YEAR, 1, 1), le=date(LAST_YEAR, 12, 31))]
+
+
+def _iso_date(value):
+    """A date is written YYYY-MM-DD: not "0", not a timestamp (pydantic would read "0" as
+    1 January 1970)."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value.strip()):
+        raise PydanticCustomError("date_parsing", "Input should be a valid date (YYYY-MM-DD)")
+    if isinstance(value, int | float):
+        raise PydanticCustomError("date_parsing", "Input should be a valid date (YYYY-MM-DD)")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_date)]
 Id = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
 Amount = Annotated[
     Decimal, Field(gt=0, le=MAX_AMOUNT, max_digits=10, decimal_places=2, allow_inf_nan=False)
@@ -57,3 +74,16 @@ ERRORS = {
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
     """The error answers of an operation, for its `response=` mapping."""
     return {status: ErrorOut for status in statuses}
+
+
+def file_response(content_type: str, description: str) -> dict:
+    """`openapi_extra` for an operation that answers with a file (PDF, XML, CSV, …), so that
+    the schema documents its 200 and its content type."""
+    return {
+        "responses": {
+            "200": {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }

@@ -4,8 +4,9 @@
 - 413 for a body larger than the platform accepts (a JSON body over DATA_UPLOAD_MAX_MEMORY_SIZE,
   an upload over MAX_UPLOAD_BYTES), also when the size shows only while reading it;
 - 404 for a path holding a control character (no page has one);
-- 400 for a query parameter holding a character the text rule refuses (hcs.lib.text), naming
-  the parameter. Forms and API bodies check their own fields, with the error at the field.
+- 400 for a page's query parameter holding a character the text rule refuses (hcs.lib.text),
+  naming the parameter. Forms check their own fields, with the error at the field; the API's
+  schema its parameters and body (422 naming the field, hcs.lib.api).
 
 `SecurityHeadersMiddleware` adds the Content-Security-Policy and Permissions-Policy to every
 response, and `Cache-Control: private, no-store` to every response made for someone logged in
@@ -31,7 +32,11 @@ def _is_api(request) -> bool:
 def refusal(request, status: int, message: str) -> HttpResponse:
     """An error answer in the form the client reads: JSON for the API, a page otherwise."""
     if _is_api(request):
-        return JsonResponse({"detail": message, "errors": [message]}, status=status)
+        return JsonResponse(
+            {"detail": message, "errors": [message]},
+            status=status,
+            json_dumps_params={"ensure_ascii": False},
+        )
     content = render_to_string("error.html", {"status": status, "message": message}, request)
     return HttpResponse(content, status=status)
 
@@ -77,6 +82,8 @@ class RequestGuardMiddleware:
             return _too_large(request)
         if forbidden_character(request.path):
             return refusal(request, 404, _("There is no such page."))
+        if _is_api(request):
+            return None  # the API's schema checks its parameters: 422 naming the field
         for name, values in request.GET.lists():
             for text in (name, *values):
                 character = forbidden_character(text)

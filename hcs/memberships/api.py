@@ -146,7 +146,7 @@ def list_memberships(request, code: line(10)):
 
 @router.post(
     "/memberships",
-    response={201: MembershipOut, **errors(401, 403, 404, 409, 422)},
+    response={201: MembershipOut, **errors(400, 401, 403, 404, 409, 413, 422)},
     auth=StaffToken(),
 )
 def create_membership(request, payload: MembershipIn):
@@ -164,7 +164,7 @@ def create_membership(request, payload: MembershipIn):
 
 @router.post(
     "/memberships/{membership_id}/end",
-    response={200: MembershipOut, **errors(401, 403, 404, 409, 422)},
+    response={200: MembershipOut, **errors(400, 401, 403, 404, 409, 413, 422)},
     auth=StaffToken(),
 )
 def end_membership(request, membership_id: Id, payload: MembershipEndIn):

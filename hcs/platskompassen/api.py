@@ -71,7 +71,7 @@ def _may_manage(request, organisation: Organisation) -> None:
 @router.post(
     "/platskompassen/places",
     auth=PLANNER_OR_STAFF,
-    response={201: PlaceOut, **errors(401, 403, 404, 422)},
+    response={201: PlaceOut, **errors(400, 401, 403, 404, 413, 422)},
 )
 def create_place(request, payload: PlaceIn):
     """Create a place for a member organisation (its planner, or the secretariat)."""
@@ -104,7 +104,7 @@ def create_place(request, payload: PlaceIn):
 @router.post(
     "/platskompassen/places/{place_id}/rounds",
     auth=PLANNER_OR_STAFF,
-    response={201: RoundOut, **errors(401, 403, 404, 422)},
+    response={201: RoundOut, **errors(400, 401, 403, 404, 413, 422)},
 )
 def create_round(request, place_id: Id, payload: RoundIn):
     """Start an assessment round on a place; the answer is its public link's `slug`."""
@@ -134,7 +134,7 @@ def create_round(request, place_id: Id, payload: RoundIn):
 
 @router.post(
     "/platskompassen/rounds/{slug}/responses",
-    response={201: ResponseOut, **errors(404, 422, 429)},
+    response={201: ResponseOut, **errors(400, 404, 409, 413, 422, 429)},
 )
 def submit_response(request, slug: line(64), payload: ResponseIn):
     """A resident's anonymous answer: scores 1..the tool's top (null: skipped), comments per

@@ -11,11 +11,12 @@ from ninja.errors import AuthenticationError
 from ninja.security import django_auth
 
 from hcs.accounts.auth import StaffToken
-from hcs.lib.api import errors, line
+from hcs.lib.api import errors, file_response, line
 from hcs.platskompassen import views_results
 from hcs.platskompassen.exports import SVG_TYPE, build_report, may_see
 from hcs.platskompassen.models import Round
 from hcs.platskompassen.queries import parse_group, round_results
+from hcs.platskompassen.services import can_manage
 
 router = Router(tags=["platskompassen"])
 
@@ -86,7 +87,8 @@ def get_results(request, slug: Slug, group: Group | None = None):
     group only (`age_band:18_29`, `gender:woman`, `relation:live`, …); a group smaller than the
     anonymity threshold shows no answers."""
     round_ = _round(request, slug)
-    results = round_results(round_, group=_group(group))
+    public = not can_manage(request.user, round_.place.organisation)
+    results = round_results(round_, group=_group(group), public=public)
     return {
         "responses": results.responses,
         "themes": [
@@ -107,6 +109,7 @@ def get_results(request, slug: Slug, group: Group | None = None):
     "/platskompassen/rounds/{slug}/results/compass.svg",
     auth=STAFF_PLANNER_OR_PUBLIC,
     response=ERRORS,
+    openapi_extra=file_response("image/svg+xml", "The compass as SVG"),
 )
 def get_compass(request, slug: Slug, group: Group | None = None):
     """The compass as an SVG image (with the group sessions' agreed scores, when any)."""
@@ -119,6 +122,7 @@ def get_compass(request, slug: Slug, group: Group | None = None):
     "/platskompassen/rounds/{slug}/results.csv",
     auth=STAFF_PLANNER_OR_PUBLIC,
     response=ERRORS,
+    openapi_extra=file_response("text/csv", "The answers as CSV"),
 )
 def get_csv(request, slug: Slug):
     """Every answer, anonymous, one row per response (streamed; semicolons, UTF-8 with BOM).
@@ -127,7 +131,12 @@ def get_csv(request, slug: Slug):
 
 
 @router.get(
-    "/platskompassen/rounds/{slug}/results.xlsx", auth=STAFF_PLANNER_OR_PUBLIC, response=ERRORS
+    "/platskompassen/rounds/{slug}/results.xlsx",
+    auth=STAFF_PLANNER_OR_PUBLIC,
+    response=ERRORS,
+    openapi_extra=file_response(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "The results as XLSX"
+    ),
 )
 def get_xlsx(request, slug: Slug, group: Group | None = None):
     """A summary per theme and every comment, as an Excel workbook."""
@@ -136,7 +145,10 @@ def get_xlsx(request, slug: Slug, group: Group | None = None):
 
 
 @router.get(
-    "/platskompassen/rounds/{slug}/results.pdf", auth=STAFF_PLANNER_OR_PUBLIC, response=ERRORS
+    "/platskompassen/rounds/{slug}/results.pdf",
+    auth=STAFF_PLANNER_OR_PUBLIC,
+    response=ERRORS,
+    openapi_extra=file_response("application/pdf", "The report as PDF"),
 )
 def get_pdf(request, slug: Slug, group: Group | None = None):
     """The report as PDF (A4, in Swedish): the compass, the table per theme and the comments."""

@@ -111,6 +111,7 @@ class Report:
     others: list[Series]  # the series besides the round's own: more columns of the table
     comparison: Round | None
     notes: list[str] = field(default_factory=list)
+    public: bool = True  # shown to someone who does not manage the round (the thresholds)
 
     def rows(self):
         """Per theme: (theme result, [the other series' means])."""
@@ -153,7 +154,8 @@ def build_report(
     """The round's results (of one group, if given) with up to two more series on the compass:
     the group sessions' agreed scores, and another round of the place (`compare`, its slug) or,
     for a group, all who answered."""
-    results = round_results(round_, group=group)
+    public = not can_manage(user, round_.place.organisation)
+    results = round_results(round_, group=group, public=public)
     name = group_label(group) or _("All who answered")
     notes: list[str] = []
     series: list[Series] = []
@@ -176,7 +178,7 @@ def build_report(
         if comparison is None:
             notes.append(_("That round cannot be compared with this one."))
         else:
-            other = round_results(comparison, group=group)
+            other = round_results(comparison, group=group, public=public)
             if other.hidden:
                 notes.append(
                     _("Too few in the group answered in %(title)s to show it on its own.")
@@ -186,7 +188,7 @@ def build_report(
                 label = comparison.title + (f" ({group_label(group)})" if group else "")
                 series.append(Series(label, other))
     if group and comparison is None and not results.hidden:
-        everyone = round_results(round_)
+        everyone = round_results(round_, public=public)
         series.append(Series(_("All who answered"), everyone))
     others = [s for s in series if s.results is not results]
     return Report(
@@ -198,13 +200,16 @@ def build_report(
         others=others,
         comparison=comparison,
         notes=notes,
+        public=public,
     )
 
 
 def comments_by_theme(report: Report, limit: int | None = PAGE_COMMENTS):
     """[(theme result, [good texts], [better texts], how many left out)] for each theme; each
     text once, with how many wrote it (`CommentText`)."""
-    comments = round_comments(report.round, group=report.group, limit=limit)
+    comments = round_comments(
+        report.round, group=report.group, limit=limit, public=report.public
+    )
     empty = ThemeComments(good=[], better=[], left_out=0)
     rows = []
     for theme in report.results.themes:
@@ -331,7 +336,7 @@ def results_xlsx(report: Report) -> bytes:
     summary.append([_("Tool version"), spreadsheet_safe(round_.tool.name)])
     summary.append([_("Answers from"), spreadsheet_safe(report.group_name)])
     if report.results.hidden:
-        summary.append([hidden_note()])
+        summary.append([hidden_note(report.group)])
     else:
         summary.append([_("Responses"), report.results.responses])
         summary.append([])
@@ -365,7 +370,12 @@ def results_xlsx(report: Report) -> bytes:
     return out.getvalue()
 
 
-def hidden_note() -> str:
+def hidden_note(group=None) -> str:
+    if group is None:
+        return _(
+            "Fewer than %(minimum)d people have answered so far: the results are shown from "
+            "%(minimum)d answers on, so that no one can be recognised."
+        ) % {"minimum": settings.PLATSKOMPASSEN_MIN_GROUP}
     return _(
         "Fewer than %(minimum)d people in this group answered: their results are not shown on "
         "their own, so that no one can be recognised."
@@ -404,7 +414,7 @@ def results_pdf(round_: Round, *, user, group=None, compare=None) -> bytes:
                 "comments": [] if report.results.hidden else comments_by_theme(report),
                 "scale": range(1, round_.tool.scale_max + 1),
                 "today": timezone.localdate(),
-                "hidden_note": hidden_note(),
+                "hidden_note": hidden_note(report.group),
             },
         )
     return HTML(string=html).write_pdf(font_config=_font_config())

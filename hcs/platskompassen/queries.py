@@ -58,11 +58,14 @@ def round_results(
     group: tuple[str, str] | None = None,
     kind: str = Response.Kind.INDIVIDUAL,
     minimum: int | None = None,
+    public: bool = True,
 ) -> Results:
     """Results of a round's individual answers (or a group session's agreed scores with
     `kind="group"`), optionally of one background group only. Individual answers are shown
-    only from `minimum` answers on (the round's or the group's): fewer could be recognised. A
-    group session's agreed scores are a group's, not a person's, and always shown."""
+    only from `minimum` answers on, so that no one can be recognised: a background group's for
+    everyone, the whole round's for the `public` (the round's planners and the secretariat, who
+    hold the answers anyway, see a small round's results). A group session's agreed scores are
+    a group's, not a person's, and always shown."""
     minimum = settings.PLATSKOMPASSEN_MIN_GROUP if minimum is None else minimum
     themes = list(round_.tool.themes.order_by("position"))
     scale = round_.tool.scale_max
@@ -73,7 +76,11 @@ def round_results(
         responses = responses.filter(**{field: value})
         scores = scores.filter(**{f"response__{field}": value})
     count = responses.count()
-    hidden = kind == Response.Kind.INDIVIDUAL and not shown(count, minimum)
+    hidden = (
+        kind == Response.Kind.INDIVIDUAL
+        and (group is not None or public)
+        and not shown(count, minimum)
+    )
     counts: dict[int, list[int]] = {theme.pk: [0] * scale for theme in themes}
     if not hidden:
         for theme_id, value, n in (
@@ -151,11 +158,17 @@ def _distinct_counts(comments, field: str) -> dict[int, int]:
 
 
 def round_comments(
-    round_: Round, *, group: tuple[str, str] | None = None, minimum=None, limit: int | None = None
+    round_: Round,
+    *,
+    group: tuple[str, str] | None = None,
+    minimum=None,
+    limit: int | None = None,
+    public: bool = True,
 ) -> dict[int, ThemeComments]:
     """The comments per theme id: the distinct "good" and "better" texts with how many wrote
     each, at most `limit` of each a theme (the database picks them: a big round has tens of
-    thousands). Nothing when the round, or the group, has too few answers to be shown."""
+    thousands). Nothing when the group, or for the `public` the round, has too few answers to
+    be shown (see `round_results`)."""
     minimum = settings.PLATSKOMPASSEN_MIN_GROUP if minimum is None else minimum
     responses = Response.objects.filter(round=round_, kind=Response.Kind.INDIVIDUAL)
     comments = Comment.objects.filter(round=round_, response__kind=Response.Kind.INDIVIDUAL)
@@ -163,7 +176,7 @@ def round_comments(
         field, value = group
         responses = responses.filter(**{field: value})
         comments = comments.filter(**{f"response__{field}": value})
-    if not shown(responses.count(), minimum):
+    if (group is not None or public) and not shown(responses.count(), minimum):
         return {}
     good, better = (
         _distinct_texts(comments, "good", limit),

@@ -96,7 +96,7 @@ def results(request, round_: Round):
             "rows": table_rows(report),
             "scale": range(1, round_.tool.scale_max + 1),
             "comments": [] if hidden else comments_by_theme(report),
-            "hidden_note": hidden_note(),
+            "hidden_note": hidden_note(report.group),
             "minimum": settings.PLATSKOMPASSEN_MIN_GROUP,
             "group_choices": group_choices(round_),
             "group_value": f"{group[0]}:{group[1]}" if group else "",

@@ -177,3 +177,13 @@ def _formset_data(formset):
 def test_an_anonymous_visitor_sees_no_unpublished_round_and_its_admin(lulea):
     round_ = make_round(lulea)
     assert Client().get(results_url(round_)).status_code == 302
+
+
+def test_the_planner_sees_a_small_rounds_results_the_public_does_not(lulea, planner_client):
+    round_ = make_round(lulea, publish=True)
+    _answer(round_, 2, good="Lugnt")
+    mine = planner_client.get(results_url(round_)).content.decode()
+    assert "Lugnt" in mine and 'id="results-hidden"' not in mine
+    assert planner_client.get(api_url(round_)).json()["responses"] == 2
+    public = Client().get(results_url(round_)).content.decode()
+    assert "Lugnt" not in public and "Färre än" in public
