@@ -432,7 +432,7 @@ def test_public_pages_show_no_contact_persons(world, demo_2024):
 
 def _admin_urls():
     urls = ["/admin/"]
-    for model, model_admin in admin_site._registry.items():
+    for model in admin_site._registry:
         info = (model._meta.app_label, model._meta.model_name)
         urls.append(f"/admin/{info[0]}/{info[1]}/")
         urls.append(f"/admin/{info[0]}/{info[1]}/add/")

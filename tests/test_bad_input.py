@@ -41,7 +41,7 @@ def test_the_api_refuses_a_control_character_or_a_lone_surrogate_naming_the_fiel
     client, webinar, name
 ):
     before = _state()
-    body = '{"name": "%s", "email": "anna@example.org", "role": "official"}' % name
+    body = '{"name": "' + name + '", "email": "anna@example.org", "role": "official"}'
     response = _json(client, f"/api/v1/events/{webinar.pk}/registrations", body)
     assert response.status_code == 422
     detail = response.json()["detail"]

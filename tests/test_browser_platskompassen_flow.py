@@ -16,9 +16,9 @@ def planner_context(browser, live_server):
     from django.test import Client
 
     from hcs.accounts.models import MemberAccount
-    from hcs.platskompassen.tests.test_results import organisation
     from hcs.platskompassen.core_tool import load_core_tool
     from hcs.platskompassen.models import Theme, ToolVersion
+    from hcs.platskompassen.tests.test_results import organisation
 
     # A transactional test's flush empties what the migration put in.
     load_core_tool(ToolVersion, Theme)

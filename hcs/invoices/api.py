@@ -122,9 +122,7 @@ def get_invoice_xml(request, number: Id):
     return response
 
 
-@router.post(
-    "/payments", response={201: PaymentOut, **errors(400, 401, 403, 409, 413, 422)}
-)
+@router.post("/payments", response={201: PaymentOut, **errors(400, 401, 403, 409, 413, 422)})
 def register_payment(request, payload: PaymentIn):
     """Register a payment, matched to its invoice by OCR reference."""
     _require(request, "invoices.add_payment")

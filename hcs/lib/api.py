@@ -18,7 +18,6 @@ from pydantic_core import PydanticCustomError
 from hcs.lib.params import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_INTEGER
 from hcs.lib.text import LINE_PATTERN, TEXT_PATTERN
 
-
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

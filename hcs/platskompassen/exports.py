@@ -207,9 +207,7 @@ def build_report(
 def comments_by_theme(report: Report, limit: int | None = PAGE_COMMENTS):
     """[(theme result, [good texts], [better texts], how many left out)] for each theme; each
     text once, with how many wrote it (`CommentText`)."""
-    comments = round_comments(
-        report.round, group=report.group, limit=limit, public=report.public
-    )
+    comments = round_comments(report.round, group=report.group, limit=limit, public=report.public)
     empty = ThemeComments(good=[], better=[], left_out=0)
     rows = []
     for theme in report.results.themes:
