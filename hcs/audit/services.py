@@ -1,6 +1,6 @@
 """Recording changes in the audit trail. Called by every service that writes."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -134,19 +134,37 @@ def audited_fields(model) -> list[str]:
     ]
 
 
-def save_audited(*, obj: models.Model, actor, conflict_message: str, message: str = "") -> None:
+def save_audited(
+    *,
+    obj: models.Model,
+    actor,
+    conflict_message: str,
+    message: str = "",
+    fields: Iterable[str] | None = None,
+    state: Callable[[Any], dict[str, Any]] | None = None,
+    children: Callable[[Any], None] | None = None,
+) -> dict[str, list[Any]]:
     """Save `obj` (already checked by its service) and record what changed, inside the caller's
-    transaction. A database constraint refusing the save (a concurrent write got there first)
-    becomes a ValidationError with code "conflict"."""
-    fields = audited_fields(type(obj))
-    before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if obj.pk else {}
+    transaction; return the changes.
+
+    What is compared is `state(obj)`, by default the values of `fields` (all stored fields but
+    the id and timestamps). `children(obj)` writes the rows that belong to `obj` (a schedule's
+    tiers, a year's budget lines) after it is saved, so that they are part of its state after.
+    A database constraint refusing the save (a concurrent write got there first) becomes a
+    ValidationError with code "conflict"."""
+    names = list(fields) if fields is not None else audited_fields(type(obj))
+    read = state or (lambda instance: snapshot(instance, names))
+    model = type(obj)
+    before = read(model._default_manager.get(pk=obj.pk)) if obj.pk else {}
     obj.full_clean()
     try:
         with transaction.atomic():
             obj.save()
     except IntegrityError as exc:
         raise ValidationError(conflict_message, code="conflict") from exc
-    changes = diff(before, snapshot(obj, fields))
+    if children is not None:
+        children(obj)
+    changes = diff(before, read(obj))
     if changes:
         audit_record(
             actor=actor,
@@ -155,6 +173,7 @@ def save_audited(*, obj: models.Model, actor, conflict_message: str, message: st
             changes=changes,
             message=message,
         )
+    return changes
 
 
 def delete_audited(*, obj: models.Model, actor, message: str = "") -> None:

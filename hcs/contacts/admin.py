@@ -14,8 +14,7 @@ from hcs.contacts.services import (
     contact_role_update,
 )
 from hcs.lib.admin import ServiceAdmin, TabularInline
-from hcs.lib.periods import in_effect
-from hcs.memberships.rules import periods_overlap
+from hcs.lib.periods import in_effect, periods_overlap
 
 
 class RoleFormSet(forms.BaseInlineFormSet):
@@ -89,11 +88,7 @@ class ContactPersonAdmin(ServiceAdmin):
     @admin.display(description=_("current roles"))
     def current_roles(self, obj):
         today = timezone.localdate()
-        return ", ".join(
-            r.get_kind_display()
-            for r in obj.roles.all()
-            if r.start_date <= today and (r.end_date is None or r.end_date >= today)
-        )
+        return ", ".join(r.get_kind_display() for r in obj.roles.all() if r.is_active_on(today))
 
     @admin.display(boolean=True, description=_("erased"))
     def erased(self, obj):

@@ -1,7 +1,7 @@
 from django.db import models
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.periods import Period, ends_on_or_after_start
 from hcs.organisations.models import Organisation
 
 
@@ -44,7 +44,7 @@ class ContactPerson(models.Model):
         return f"{self.name} ({self.organisation})"
 
 
-class ContactRole(models.Model):
+class ContactRole(Period):
     """A contact person's role for their organisation over a period (end inclusive, or open)."""
 
     class Kind(models.TextChoices):
@@ -55,8 +55,6 @@ class ContactRole(models.Model):
         ContactPerson, verbose_name=_("person"), on_delete=models.CASCADE, related_name="roles"
     )
     kind = models.CharField(_("role"), max_length=14, choices=Kind.choices)
-    start_date = models.DateField(_("from"))
-    end_date = models.DateField(_("until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("contact role")
@@ -64,9 +62,8 @@ class ContactRole(models.Model):
         ordering = ["-start_date"]
         indexes = [models.Index(fields=["kind", "start_date", "end_date"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="contact_role_ends_on_or_after_start",
+            ends_on_or_after_start(
+                "contact_role_ends_on_or_after_start",
                 violation_error_message=_("A role cannot end before it starts."),
             )
         ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, diff, snapshot
 from hcs.contacts.models import ContactPerson, ContactRole
-from hcs.memberships.rules import periods_overlap
+from hcs.lib.periods import periods_overlap
 from hcs.organisations.models import Organisation
 
 PERSONAL_FIELDS = ("name", "email", "phone", "title", "party")

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record, diff, snapshot
+from hcs.audit.services import audit_record, diff, save_audited, snapshot
 from hcs.contacts.models import ContactRole
 from hcs.criteria.models import Assessment, Criterion, Reminder, Status
 from hcs.criteria.queries import ComplianceRow, compliance
@@ -39,23 +39,14 @@ ASSESSMENT_FIELDS = ["status", "evidence_url", "note", "assessed_on"]
 
 def criterion_save(*, criterion: Criterion, actor) -> Criterion:
     with transaction.atomic():
-        before = (
-            snapshot(Criterion.objects.get(pk=criterion.pk), CRITERION_FIELDS)
-            if criterion.pk
-            else {}
-        )
         if criterion.method != Criterion.Method.EVENTS:
             criterion.threshold = None
-        criterion.full_clean()
-        criterion.save()
-        changes = diff(before, snapshot(criterion, CRITERION_FIELDS))
-        if changes:
-            audit_record(
-                actor=actor,
-                action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-                obj=criterion,
-                changes=changes,
-            )
+        save_audited(
+            obj=criterion,
+            actor=actor,
+            fields=CRITERION_FIELDS,
+            conflict_message=_("The year already has a criterion with this key."),
+        )
     return criterion
 
 
@@ -128,7 +119,6 @@ def assessment_save(
             .filter(criterion=criterion, organisation=organisation)
             .first()
         )
-        before = snapshot(assessment, ASSESSMENT_FIELDS) if assessment else {}
         assessment = assessment or Assessment(criterion=criterion, organisation=organisation)
         assessment.status = status
         assessment.assessed_on = assessed_on
@@ -137,18 +127,11 @@ def assessment_save(
         assessment.assessed_by = actor if getattr(actor, "pk", None) else None
         assessment.full_clean()
         _check_assessment(assessment)
-        try:
-            with transaction.atomic():
-                assessment.save()
-        except IntegrityError as exc:
-            raise ValidationError(
-                _("Someone else assessed this at the same moment. Try again."), code="conflict"
-            ) from exc
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+        save_audited(
             obj=assessment,
-            changes=diff(before, snapshot(assessment, ASSESSMENT_FIELDS)),
+            actor=actor,
+            fields=ASSESSMENT_FIELDS,
+            conflict_message=_("Someone else assessed this at the same moment. Try again."),
         )
     return assessment
 

@@ -6,11 +6,11 @@ from decimal import Decimal
 from itertools import pairwise
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record, diff, snapshot
+from hcs.audit.services import audit_record, diff, save_audited, snapshot
 from hcs.fees.models import (
     FeeMethod,
     FeeModel,
@@ -58,37 +58,34 @@ def fee_schedule_save(
 ) -> FeeSchedule:
     """Create or correct a year's schedule with its tiers, all or nothing."""
     check_tiers(tiers)  # as given: tiers out of order are an error, not silently sorted
-    with transaction.atomic():
-        before = None
-        if schedule.pk:
-            stored = FeeSchedule.objects.select_for_update().get(pk=schedule.pk)
-            before = {"region_amount": stored.region_amount, "tiers": _tiers_of(stored)}
-        schedule.full_clean()
-        try:
-            with transaction.atomic():
-                schedule.save()
-        except IntegrityError as exc:
-            raise ValidationError(
-                _("There is already a fee schedule for %(year)d.") % {"year": schedule.year},
-                code="conflict",
-            ) from exc
-        schedule.tiers.all().delete()
+
+    def replace_tiers(saved: FeeSchedule) -> None:
+        saved.tiers.all().delete()
         FeeTier.objects.bulk_create(
-            [FeeTier(schedule=schedule, min_population=low, amount=amount) for low, amount in tiers]
+            [FeeTier(schedule=saved, min_population=low, amount=amount) for low, amount in tiers]
         )
-        after = {"region_amount": schedule.region_amount, "tiers": [list(t) for t in tiers]}
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+
+    with transaction.atomic():
+        if schedule.pk:
+            FeeSchedule.objects.select_for_update().get(pk=schedule.pk)
+        save_audited(
             obj=schedule,
-            changes={
-                name: [before[name] if before else None, value]
-                for name, value in after.items()
-                if not before or before[name] != value
-            },
+            actor=actor,
             message=message,
+            state=_schedule_state,
+            children=replace_tiers,
+            conflict_message=_("There is already a fee schedule for %(year)d.")
+            % {"year": schedule.year},
         )
     return schedule
+
+
+def _schedule_state(schedule: FeeSchedule) -> dict:
+    """What the trail compares of a schedule: the regions' amount and the tiers."""
+    return {
+        "region_amount": schedule.region_amount,
+        "tiers": [list(tier) for tier in _tiers_of(schedule)],
+    }
 
 
 def fee_schedule_index(

@@ -4,12 +4,13 @@ meetings and decisions, and the network's seats in other bodies (representation)
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hcs.events.models import Event
 from hcs.lib.dates import DatePrecision, format_date
 from hcs.lib.files import validate_pdf
+from hcs.lib.periods import PrecisePeriod, ends_on_or_after_start
 from hcs.organisations.models import Organisation
 
 
@@ -82,7 +83,7 @@ class AnnualMeetingDecision(models.Model):
         return f"§ {self.number} {self.title}"
 
 
-class BoardTerm(models.Model):
+class BoardTerm(PrecisePeriod):
     """One person's term on the board in one role, from `start_date` to `end_date` (inclusive).
 
     Invariants (database and `services.py`): end ≥ start; one chair and one vice chair at a time;
@@ -111,20 +112,8 @@ class BoardTerm(models.Model):
         related_name="board_terms",
     )
     start_date = models.DateField(_("from"))
-    start_precision = models.CharField(
-        _("precision of start date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-    )
     end_date = models.DateField(
         _("until"), null=True, blank=True, help_text=_("The last day of the term.")
-    )
-    end_precision = models.CharField(
-        _("precision of end date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
     )
     elected_at = models.ForeignKey(
         AnnualMeeting,
@@ -154,9 +143,8 @@ class BoardTerm(models.Model):
         ordering = ["start_date", "person_name"]
         indexes = [models.Index(fields=["start_date", "end_date"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="board_term_ends_on_or_after_start",
+            ends_on_or_after_start(
+                "board_term_ends_on_or_after_start",
                 violation_error_message=_("The term cannot end before it starts."),
             ),
             models.UniqueConstraint(
@@ -178,9 +166,6 @@ class BoardTerm(models.Model):
         return (
             f"{self.person_name} ({self.get_role_display()}) {self.start_date.isoformat()}–{until}"
         )
-
-    def is_active_on(self, day) -> bool:
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
 
 class BoardMeeting(models.Model):
@@ -255,7 +240,7 @@ class BoardDecision(models.Model):
         return f"§ {self.number} {self.title}"
 
 
-class Representation(models.Model):
+class Representation(PrecisePeriod):
     """A seat the network holds in another body – WHO's committees, the Nordic coordinators'
     group – held by one person from `start_date` to `end_date` (inclusive; open: still held).
 
@@ -290,20 +275,8 @@ class Representation(models.Model):
         help_text=_("For example “the network's chair” or “the coordinator”."),
     )
     start_date = models.DateField(_("from"))
-    start_precision = models.CharField(
-        _("precision of start date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-    )
     end_date = models.DateField(
         _("until"), null=True, blank=True, help_text=_("The last day of the seat.")
-    )
-    end_precision = models.CharField(
-        _("precision of end date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
     )
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -315,9 +288,8 @@ class Representation(models.Model):
         ordering = ["body", "start_date", "person_name"]
         indexes = [models.Index(fields=["start_date", "end_date"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="representation_ends_on_or_after_start",
+            ends_on_or_after_start(
+                "representation_ends_on_or_after_start",
                 violation_error_message=_("The representation cannot end before it starts."),
             ),
             models.CheckConstraint(
@@ -342,9 +314,6 @@ class Representation(models.Model):
         if self.body == self.Body.OTHER or not self.body:
             return self.body_name
         return str(self.Body(self.body).label)
-
-    def is_active_on(self, day) -> bool:
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
 
 class RepresentationMeeting(models.Model):

@@ -31,20 +31,9 @@ def board_on(day: date) -> list[BoardTerm]:
     return list(_terms().filter(in_effect(day)).order_by("role_rank", "person_name"))
 
 
-def board_history() -> list[BoardTerm]:
-    """Every term, newest first."""
-    return list(_terms().order_by("-start_date", "role_rank", "person_name"))
-
-
 def board_meeting_count(year: int) -> int:
     """How many board meetings were held in `year` (the annual report's count)."""
     return BoardMeeting.objects.filter(date__year=year).count()
-
-
-def board_meetings_in(year: int) -> list[BoardMeeting]:
-    return list(
-        BoardMeeting.objects.filter(date__year=year).prefetch_related("decisions").order_by("date")
-    )
 
 
 # Annual meetings ----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from hcs.governance.models import (
     RepresentationMeeting,
 )
 from hcs.lib.dates import DatePrecision, format_date
-from hcs.memberships.rules import periods_overlap
+from hcs.lib.periods import periods_overlap
 
 # Annual meetings ---------------------------------------------------------------------------
 

@@ -1,14 +1,14 @@
 """The network's groups: the strategic group, theme and working groups, and who takes part."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hcs.lib.dates import DatePrecision
+from hcs.lib.periods import Period, PrecisePeriod, ends_on_or_after_start
 from hcs.organisations.models import Organisation
 
 
-class Group(models.Model):
+class Group(PrecisePeriod):
     """A group of the network, from `start_date` to `end_date` (its last day, or open).
 
     A group that stops is closed (an end date), never deleted, so its history stays. The
@@ -28,23 +28,11 @@ class Group(models.Model):
     name = models.CharField(_("name"), max_length=150, unique=True)
     purpose = models.TextField(_("purpose"), blank=True)
     start_date = models.DateField(_("from"))
-    start_precision = models.CharField(
-        _("precision of start date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-    )
     end_date = models.DateField(
         _("closed on"),
         null=True,
         blank=True,
         help_text=_("The group's last day. A closed group keeps its history."),
-    )
-    end_precision = models.CharField(
-        _("precision of end date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
     )
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -55,9 +43,8 @@ class Group(models.Model):
         verbose_name_plural = _("groups")
         ordering = ["kind", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="group_ends_on_or_after_start",
+            ends_on_or_after_start(
+                "group_ends_on_or_after_start",
                 violation_error_message=_("A group cannot close before it starts."),
             ),
             models.UniqueConstraint(
@@ -71,11 +58,8 @@ class Group(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def is_active_on(self, day) -> bool:
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
-
-class GroupParticipant(models.Model):
+class GroupParticipant(Period):
     """A person taking part in a group, for an organisation, from `start_date` to `end_date`.
 
     Personal data (GDPR): `services.participations_erase` blanks the name and e-mail and keeps
@@ -128,9 +112,8 @@ class GroupParticipant(models.Model):
             models.Index(fields=["email"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="group_participant_ends_on_or_after_start",
+            ends_on_or_after_start(
+                "group_participant_ends_on_or_after_start",
                 violation_error_message=_("A participation cannot end before it starts."),
             ),
             models.CheckConstraint(
@@ -157,6 +140,3 @@ class GroupParticipant(models.Model):
     @property
     def organisation_label(self) -> str:
         return self.organisation.name if self.organisation_id else self.organisation_name
-
-    def is_active_on(self, day) -> bool:
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)

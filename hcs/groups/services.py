@@ -27,7 +27,7 @@ from hcs.events.models import Event
 from hcs.groups.models import Group, GroupParticipant
 from hcs.lib.dates import DatePrecision, format_date
 from hcs.lib.gdpr import ERASED, PersonMatch
-from hcs.memberships.rules import periods_overlap
+from hcs.lib.periods import periods_overlap
 from hcs.organisations.models import Organisation
 
 # What an erased participant is called; organisation, role and dates stay.

@@ -3,12 +3,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from hcs.lib.dates import DatePrecision
 from hcs.lib.files import validate_pdf
+from hcs.lib.periods import PrecisePeriod, ends_on_or_after_start
 from hcs.organisations.models import Organisation
 
 
-class Membership(models.Model):
+class Membership(PrecisePeriod):
     """One period of membership of one organisation: from `start_date` to `end_date` (inclusive).
 
     Backed by the member's own political decisions: the joining decision (an avsiktsförklaring in
@@ -30,20 +30,8 @@ class Membership(models.Model):
         related_name="memberships",
     )
     start_date = models.DateField(_("member from"))
-    start_precision = models.CharField(
-        _("precision of start date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-    )
     end_date = models.DateField(
         _("member until"), null=True, blank=True, help_text=_("The last day of membership.")
-    )
-    end_precision = models.CharField(
-        _("precision of end date"),
-        max_length=12,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
     )
 
     join_decision_body = models.CharField(
@@ -94,9 +82,8 @@ class Membership(models.Model):
         ordering = ["organisation__name", "start_date"]
         indexes = [models.Index(fields=["start_date", "end_date"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="membership_ends_on_or_after_start",
+            ends_on_or_after_start(
+                "membership_ends_on_or_after_start",
                 violation_error_message=_("The membership cannot end before it starts."),
             ),
             models.UniqueConstraint(
@@ -136,15 +123,6 @@ class Membership(models.Model):
     def __str__(self) -> str:
         until = self.end_date.isoformat() if self.end_date else "…"
         return f"{self.organisation} {self.start_date.isoformat()}–{until}"
-
-    @property
-    def is_approximate(self) -> bool:
-        return self.start_precision != DatePrecision.DAY or (
-            self.end_date is not None and self.end_precision != DatePrecision.DAY
-        )
-
-    def is_active_on(self, day) -> bool:
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
     @property
     def join_decision(self) -> "Decision | None":

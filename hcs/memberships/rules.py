@@ -1,16 +1,7 @@
-"""Pure rules of membership periods. No database access; tested with hypothesis."""
-
-from datetime import date
+"""Pure rules of the registry. No database access. (Periods: hcs.lib.periods.)"""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-
-
-def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
-    """Whether two periods share at least one day. Ends are inclusive; None means open."""
-    a_ends_before_b = a_end is not None and a_end < b_start
-    b_ends_before_a = b_end is not None and b_end < a_start
-    return not (a_ends_before_b or b_ends_before_a)
 
 
 def count_phrase(*, regions: int, municipalities: int) -> str:

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record, diff, snapshot
+from hcs.audit.services import audit_record, diff, save_audited, snapshot
 from hcs.lib.dates import DatePrecision, format_date
+from hcs.lib.periods import periods_overlap
 from hcs.memberships.models import Membership
-from hcs.memberships.rules import periods_overlap
 from hcs.organisations.models import Organisation
 
 AUDITED_FIELDS = [
@@ -130,31 +130,17 @@ def membership_save(*, membership: Membership, actor, message: str = "") -> Memb
         # One organisation's periods are written one transaction at a time, so the overlap
         # check cannot race with another write (PostgreSQL row lock; SQLite locks the file).
         Organisation.objects.select_for_update().get(pk=membership.organisation_id)
-        before = (
-            snapshot(Membership.objects.get(pk=membership.pk), AUDITED_FIELDS)
-            if membership.pk
-            else {}
-        )
         membership_check(membership)
-        membership.full_clean()
-        try:
-            with transaction.atomic():
-                membership.save()
-        except IntegrityError as exc:
+        save_audited(
+            obj=membership,
+            actor=actor,
+            fields=AUDITED_FIELDS,
+            message=message,
             # A concurrent write got there first and the database's constraints caught it.
-            raise ValidationError(
-                _("The membership conflicts with another period of the same organisation."),
-                code="conflict",
-            ) from exc
-        changes = diff(before, snapshot(membership, AUDITED_FIELDS))
-        if changes:
-            audit_record(
-                actor=actor,
-                action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-                obj=membership,
-                changes=changes,
-                message=message,
-            )
+            conflict_message=_(
+                "The membership conflicts with another period of the same organisation."
+            ),
+        )
     return membership
 
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
-from hcs.audit.services import audit_record
+from hcs.audit.services import audit_record, save_audited
 from hcs.reports.models import BudgetLine, FinancialYear
 
 
@@ -80,28 +80,12 @@ def financial_year_save(
 ) -> FinancialYear:
     """Create or correct a financial year with its budget lines, which replace the stored ones."""
     check_budget_lines(lines)
-    with transaction.atomic():
-        before = None
-        if financial_year.pk:
-            stored = FinancialYear.objects.select_for_update().get(pk=financial_year.pk)
-            before = {
-                "opening_equity": _sek(stored.opening_equity),
-                "note": stored.note,
-                "lines": _lines_of(stored),
-            }
-        financial_year.full_clean()
-        try:
-            with transaction.atomic():
-                financial_year.save()
-        except IntegrityError as exc:
-            raise ValidationError(
-                _("There is already a financial year %(year)d.") % {"year": financial_year.year},
-                code="conflict",
-            ) from exc
-        financial_year.lines.all().delete()
+
+    def replace_lines(saved: FinancialYear) -> None:
+        saved.lines.all().delete()
         rows = [
             BudgetLine(
-                financial_year=financial_year,
+                financial_year=saved,
                 kind=line.kind,
                 label=line.label.strip(),
                 budget=line.budget,
@@ -113,23 +97,29 @@ def financial_year_save(
         for row in rows:
             row.full_clean(exclude=["financial_year"], validate_unique=False)
         BudgetLine.objects.bulk_create(rows)
-        after = {
-            "opening_equity": _sek(financial_year.opening_equity),
-            "note": financial_year.note,
-            "lines": _lines_of(financial_year),
-        }
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+
+    with transaction.atomic():
+        if financial_year.pk:
+            FinancialYear.objects.select_for_update().get(pk=financial_year.pk)
+        save_audited(
             obj=financial_year,
-            changes={
-                name: [before[name] if before else None, value]
-                for name, value in after.items()
-                if not before or before[name] != value
-            },
+            actor=actor,
             message=message,
+            state=_year_state,
+            children=replace_lines,
+            conflict_message=_("There is already a financial year %(year)d.")
+            % {"year": financial_year.year},
         )
     return financial_year
+
+
+def _year_state(financial_year: FinancialYear) -> dict:
+    """What the trail compares of a financial year: equity, note and the budget lines."""
+    return {
+        "opening_equity": _sek(financial_year.opening_equity),
+        "note": financial_year.note,
+        "lines": _lines_of(financial_year),
+    }
 
 
 def financial_year_delete(*, financial_year: FinancialYear, actor) -> None:

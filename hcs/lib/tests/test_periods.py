@@ -4,9 +4,8 @@ from datetime import date
 
 import pytest
 
-from hcs.lib.periods import in_effect
+from hcs.lib.periods import in_effect, periods_overlap
 from hcs.memberships.models import Membership
-from hcs.memberships.rules import periods_overlap
 from hcs.organisations.models import Organisation
 
 PERIODS = [

@@ -4,8 +4,9 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hcs.lib.periods import periods_overlap
 from hcs.memberships.models import Membership
-from hcs.memberships.rules import count_phrase, periods_overlap
+from hcs.memberships.rules import count_phrase
 
 DAYS = st.dates(min_value=date(2004, 1, 1), max_value=date(2004, 3, 31))
 ENDS = st.one_of(st.none(), DAYS)

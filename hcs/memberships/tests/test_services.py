@@ -10,8 +10,8 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from hcs.audit.models import AuditEntry
 from hcs.lib.errors import is_conflict
+from hcs.lib.periods import periods_overlap
 from hcs.memberships.models import Membership
-from hcs.memberships.rules import periods_overlap
 from hcs.memberships.services import (
     DecisionData,
     membership_delete,
