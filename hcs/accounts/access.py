@@ -85,7 +85,7 @@ def event_audiences(user) -> list[str]:
 
     if secretariat_may(user, "events.view_event"):
         return list(Event.Audience.values)
-    audiences = [Event.Audience.PUBLIC]
+    audiences: list[str] = [Event.Audience.PUBLIC]
     board = is_board_member(user)
     if board or is_member_contact(user):
         audiences.append(Event.Audience.MEMBERS)

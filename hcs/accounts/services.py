@@ -31,7 +31,7 @@ COORDINATOR_PERMISSIONS = {
 def coordinator_group_ensure() -> Group:
     """Create or repair the coordinators' group with exactly its permissions."""
     group, _created = Group.objects.get_or_create(name=COORDINATOR_GROUP)
-    wanted = []
+    wanted: list[Permission] = []
     for app_label, actions in COORDINATOR_PERMISSIONS.items():
         wanted += Permission.objects.filter(
             content_type__app_label=app_label,

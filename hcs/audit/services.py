@@ -5,6 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -62,7 +63,7 @@ def audit_entry(
 ) -> AuditEntry:
     """An unsaved entry for a change to `obj` by `actor` (a user, a command's name, or None)."""
     return AuditEntry(
-        actor=actor if isinstance(actor, models.Model) else None,
+        actor=actor if isinstance(actor, get_user_model()) else None,
         actor_name=actor_label(actor)[:150],
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),

@@ -29,9 +29,9 @@ class ContactGap:
     def missing(self) -> list[str]:
         labels = []
         if not self.has_political:
-            labels.append(ContactRole.Kind.POLITICAL.label)
+            labels.append(str(ContactRole.Kind.POLITICAL.label))
         if not self.has_administrative:
-            labels.append(ContactRole.Kind.ADMINISTRATIVE.label)
+            labels.append(str(ContactRole.Kind.ADMINISTRATIVE.label))
         return labels
 
 

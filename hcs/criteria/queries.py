@@ -30,7 +30,7 @@ class Cell:
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label
+        return str(Status(self.status).label)
 
 
 @dataclass
@@ -130,15 +130,15 @@ def compliance(year: int, *, today: date | None = None, organisation_ids=None) -
 
     invoices: dict[int, rules.FeeFacts] = {}
     if Method.FEE_PAID in methods:
-        for row in invoice_rows(
+        for invoice_row in invoice_rows(
             Invoice.objects.filter(year=year, kind=Invoice.Kind.INVOICE, organisation_id__in=ids),
             today,
         ):
-            invoices[row.invoice.organisation_id] = rules.FeeFacts(
-                number=row.invoice.number,
-                status=row.status,
-                outstanding=row.outstanding,
-                due_date=row.invoice.due_date,
+            invoices[invoice_row.invoice.organisation_id] = rules.FeeFacts(
+                number=invoice_row.invoice.number,
+                status=invoice_row.status,
+                outstanding=invoice_row.outstanding,
+                due_date=invoice_row.invoice.due_date,
             )
 
     meeting = None

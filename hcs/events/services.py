@@ -4,6 +4,8 @@ at the same moment never take more seats than there are."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -193,8 +195,12 @@ def registrations_create_many(
     return results
 
 
+class _Keep(Enum):
+    KEEP = "keep"
+
+
 # Leave the participant count as it is.
-KEEP = object()
+KEEP = _Keep.KEEP
 
 
 def _check_event_started(event: Event, now: datetime) -> None:
@@ -255,7 +261,7 @@ def attendance_mark(
     event: Event,
     attended: dict[int, bool | None],
     actor,
-    participant_count: int | object | None = KEEP,
+    participant_count: int | Literal[_Keep.KEEP] | None = KEEP,
     now: datetime | None = None,
 ) -> int:
     """Mark who took part (registration id → True / False / None for unknown), and optionally

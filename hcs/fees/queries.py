@@ -92,10 +92,10 @@ def fee_summary(year: int) -> FeeSummary:
     figures = Population.objects.filter(
         organisation_id__in=list(organisations), year__lte=schedule.population_year
     ).order_by("organisation_id", "-year")
-    for organisation_id, figure_year, population in figures.values_list(
+    for organisation_id, figure_year, inhabitants in figures.values_list(
         "organisation_id", "year", "population"
     ):
-        populations.setdefault(organisation_id, (population, figure_year))
+        populations.setdefault(organisation_id, (inhabitants, figure_year))
 
     lines = []
     for organisation_id, organisation in organisations.items():

@@ -207,7 +207,7 @@ def _fee_model_state(model: FeeModel) -> dict:
 
 
 def _refuse_if_adopted(model: FeeModel) -> None:
-    if model.adopted_as_id:
+    if model.adopted_as is not None:
         raise ValidationError(
             _(
                 "This fee model has been adopted as the fee schedule for %(year)d; "
@@ -234,8 +234,11 @@ def fee_model_save(
     with transaction.atomic():
         before = None
         if model.pk:
-            stored = FeeModel.objects.select_for_update(of=("self",)).select_related("adopted_as")
-            stored = stored.get(pk=model.pk)
+            stored = (
+                FeeModel.objects.select_for_update(of=("self",))
+                .select_related("adopted_as")
+                .get(pk=model.pk)
+            )
             _refuse_if_adopted(stored)
             before = _fee_model_state(stored)
         model.adopted_as = None  # only fee_model_adopt records an adoption
@@ -289,7 +292,7 @@ def check_fee_model_adoptable(model: FeeModel) -> None:
     has at most one schedule.
     """
     problems = []
-    if model.adopted_as_id:
+    if model.adopted_as is not None:
         problems.append(
             ValidationError(
                 _("This fee model has already been adopted as the fee schedule for %(year)d."),
@@ -343,6 +346,8 @@ def fee_model_adopt(*, model: FeeModel, actor, decision: str = "") -> FeeSchedul
             .get(pk=model.pk)
         )
         check_fee_model_adoptable(stored)
+        # Adoptable: the regions pay a fixed amount, which a constraint requires to be set.
+        assert stored.region_amount is not None
         earlier = schedule_before(stored.year)
         schedule = FeeSchedule(
             year=stored.year,

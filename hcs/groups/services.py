@@ -168,6 +168,7 @@ def group_save(*, group: Group, actor, message: str = "") -> Group:
             conflict_message=_("The network already has an open strategic group."),
         )
         if closing:
+            assert group.end_date is not None  # `closing` says it is set
             _end_participations(group=group, on=group.end_date, actor=actor)
     return group
 
@@ -400,7 +401,7 @@ def event_group_set(*, event: Event, group: Group | None, actor) -> Event:
                 code="group_not_active",
                 params={"name": group.name, "day": format_date(day)},
             )
-        before = event.group.name if event.group_id else None
+        before = event.group.name if event.group is not None else None
         after = group.name if group is not None else None
         if before == after:
             return event

@@ -20,7 +20,7 @@ class InvoiceRow:
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label
+        return str(Status(self.status).label)
 
     @property
     def settled(self) -> Decimal:

@@ -204,7 +204,8 @@ def invoice_credit(
     return credit
 
 
-def _check_payment(invoice: Invoice | None, ocr: str, amount: Decimal, paid_on: date) -> None:
+def _check_payment(invoice: Invoice | None, ocr: str, amount: Decimal, paid_on: date) -> Invoice:
+    """The invoice a payment may be booked against; a ValidationError when there is none."""
     if invoice is None:
         raise ValidationError(
             _("No invoice has the OCR reference %(ocr)s.") % {"ocr": ocr}, code="unknown_ocr"
@@ -246,6 +247,7 @@ def _check_payment(invoice: Invoice | None, ocr: str, amount: Decimal, paid_on: 
             },
             code="conflict",
         )
+    return invoice
 
 
 def payment_register(
@@ -265,7 +267,7 @@ def payment_register(
     amount = Decimal(amount)
     with transaction.atomic():
         invoice = Invoice.objects.select_for_update().filter(ocr=ocr).first()
-        _check_payment(invoice, ocr, amount, paid_on)
+        invoice = _check_payment(invoice, ocr, amount, paid_on)
         payment = Payment(
             invoice=invoice,
             amount=amount,
@@ -430,6 +432,8 @@ def _bank_row(line: int, record: dict, reference_column, known: set) -> tuple:
         problems.append(_("the date %(value)s is in the future") % {"value": paid_on})
     if problems:
         return None, problems
+    # Each of them is None only after a problem was added.
+    assert amount is not None and paid_on is not None
     reference = record.get(reference_column, "") if reference_column else ""
     return BankRow(line=line, ocr=ocr, amount=amount, paid_on=paid_on, reference=reference), []
 

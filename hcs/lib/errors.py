@@ -12,7 +12,7 @@ def error_codes(error: ValidationError) -> set[str]:
 
 def is_conflict(error: ValidationError) -> bool:
     if hasattr(error, "error_dict"):
-        codes = {e.code for errors in error.error_dict.values() for e in errors}
+        codes = {e.code for errors in error.error_dict.values() for e in errors if e.code}
     else:
         codes = error_codes(error)
     return bool(codes & CONFLICT_CODES)

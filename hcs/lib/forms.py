@@ -26,7 +26,7 @@ def apply_text_rule(form: forms.BaseForm) -> None:
             field.validators.append(validator)
 
 
-class TextRuleMixin:
+class TextRuleMixin(forms.BaseForm):
     def full_clean(self):
         # At cleaning, not at creation: forms add fields in their own __init__ (the survey).
         apply_text_rule(self)

@@ -56,7 +56,7 @@ def _rows(memberships) -> list[MemberRow]:
         "end_date",
         "end_precision",
     )
-    labels = dict(Organisation.Kind.choices)
+    labels = {kind: str(label) for kind, label in Organisation.Kind.choices}
     rows: dict[str, MemberRow] = {}
     for code, name, kind, website, start, start_precision, end, end_precision in values:
         first = rows.get(code)

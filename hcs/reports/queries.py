@@ -149,7 +149,8 @@ def economy(year: int, revenue_total: Decimal) -> Economy | None:
     financial_year = FinancialYear.objects.prefetch_related("lines").filter(year=year).first()
     if financial_year is None:
         return None
-    income, expenses = [], []
+    income: list[EconomyLine] = []
+    expenses: list[EconomyLine] = []
     for line in financial_year.lines.all():
         item = EconomyLine(
             kind=line.kind,

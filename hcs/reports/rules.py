@@ -2,6 +2,11 @@
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypeGuard
+
+
+def _all_known(amounts: list[Decimal | None]) -> TypeGuard[list[Decimal]]:
+    return all(amount is not None for amount in amounts)
 
 
 def closing_equity(
@@ -13,6 +18,6 @@ def closing_equity(
     """Equity at the end of the year: the opening equity plus the income outcome minus the
     expense outcome. None while any line's outcome is unknown: a partial sum would look final."""
     income, expenses = list(income), list(expenses)
-    if any(amount is None for amount in income + expenses):
+    if not (_all_known(income) and _all_known(expenses)):
         return None
     return opening + sum(income, Decimal(0)) - sum(expenses, Decimal(0))
