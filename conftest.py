@@ -89,9 +89,9 @@ def demo_2024(_demo_2024_module, db, request):
 
 @pytest.fixture
 def committed_demo(transactional_db):
-    """The whole demo, committed, for a transactional test (a browser and the live server's
-    thread see it); the database is emptied after the test."""
-    _load_demo("demo_2024")
+    """The fast demo, committed, for a transactional test (threads see it); the database is
+    emptied after the test."""
+    _load_demo("demo")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.cache import cache_from_url
-from hcs.lib.env import envbool, envint, envlist, envstr
+from hcs.lib.env import envbool, envint, envlimits, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -261,5 +261,5 @@ CLIENT_ADDRESS_HEADER = (
     envstr("CLIENT_ADDRESS_HEADER") or envstr("PLATSKOMPASSEN_CLIENT_ADDRESS_HEADER") or None
 )
 # Rate limits of the public writes, {scope: (attempts, seconds)}; hcs/lib/ratelimit.py has the
-# defaults and what each scope counts.
-RATE_LIMITS: dict[str, tuple[int, int]] = {}
+# defaults and what each scope counts. From the environment: "login=20/900,registration=10/600".
+RATE_LIMITS: dict[str, tuple[int, int]] = envlimits("RATE_LIMITS")

@@ -48,6 +48,21 @@ def _check(operation, headers=None):
     run()
 
 
+@pytest.fixture(autouse=True)
+def _one_connection_for_the_test():
+    """The requests reach the application directly, in the test's own transaction. Django
+    closes an "old" connection when a request starts or finishes, which would end the test's
+    transaction (on PostgreSQL); its own test client stops that, and so does this."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def test_every_operation_is_tested():
     assert len(OPERATIONS) >= 25 and all(op is not None for op in OPERATIONS)
 

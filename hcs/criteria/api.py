@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 
+from hcs.accounts.access import secretariat_may
 from hcs.accounts.auth import StaffToken
 from hcs.criteria.models import Status
 from hcs.criteria.queries import compliance
@@ -30,7 +31,7 @@ def compliance_year(request, year: int = Path(..., ge=2004, le=2100)):
     """Every member of `year` against the year's membership criteria: `met`, `not_met` or
     `not_assessed`, each with its reason in the caller's language. 404 if the year has no
     criteria."""
-    if not request.user.has_perm("criteria.view_criterion"):
+    if not secretariat_may(request.user, "criteria.view_criterion"):
         raise PermissionDenied
     table = compliance(year)
     if not table.criteria:

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hcs.accounts.access import member_contact_required, secretariat_required
+from hcs.accounts.access import member_contact_required, secretariat_may, secretariat_required
 from hcs.criteria.exports import CSV_TYPE, XLSX_TYPE, compliance_csv, compliance_xlsx
 from hcs.criteria.forms import AssessmentForm, ComplianceFilter
 from hcs.criteria.models import Assessment, Criterion, Reminder, Status
@@ -148,7 +148,7 @@ def assess(request, year: int, key: str, code: str):
         initial={"assessed_on": timezone.localdate()},
     )
     if request.method == "POST":
-        if not request.user.has_perm("criteria.change_assessment"):
+        if not secretariat_may(request.user, "criteria.change_assessment"):
             raise PermissionDenied
         if request.POST.get("delete") and existing:
             assessment_delete(assessment=existing, actor=request.user)
@@ -189,7 +189,7 @@ def assess(request, year: int, key: str, code: str):
 @require_http_methods(["GET", "POST"])
 def reminders(request, year: int):
     if request.method == "POST":
-        if not request.user.has_perm("criteria.add_reminder"):
+        if not secretariat_may(request.user, "criteria.add_reminder"):
             raise PermissionDenied
         try:
             ids = [parse_int(value) for value in request.POST.getlist("organisation")]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hcs.accounts.access import member_organisation, secretariat_required
+from hcs.accounts.access import member_organisation, secretariat_may, secretariat_required
 from hcs.events.forms import AttendeeForm, ParticipantFormSet, RegistrationForm
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
@@ -173,7 +173,7 @@ def attendance(request, pk: int):
     add_form = AttendeeForm(request.POST if request.POST.get("action") == "add" else None)
     count_error = None
     if request.method == "POST":
-        if not request.user.has_perm("events.change_registration"):
+        if not secretariat_may(request.user, "events.change_registration"):
             raise PermissionDenied
         try:
             if request.POST.get("action") == "add":

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hcs.accounts.access import secretariat_required
+from hcs.accounts.access import secretariat_may, secretariat_required
 from hcs.fees.exports import CONTENT_TYPE, comparison_xlsx
 from hcs.fees.forms import AdoptForm, IndexForm
 from hcs.fees.models import FeeModel, FeeSchedule
@@ -48,7 +48,7 @@ def year_summary(request, year: int):
     schedule = schedule_for(year)
     form = IndexForm(request.POST or None)
     if request.method == "POST":
-        if not request.user.has_perm("fees.add_feeschedule"):
+        if not secretariat_may(request.user, "fees.add_feeschedule"):
             messages.error(request, _("You are not allowed to do this."))
             return redirect("fees:year", year)
         if form.is_valid():

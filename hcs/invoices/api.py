@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from hcs.accounts.access import secretariat_may
 from hcs.accounts.auth import StaffToken
 from hcs.invoices.models import Invoice
 from hcs.invoices.pdf import invoice_pdf
@@ -48,7 +49,7 @@ class PaymentOut(Schema):
 
 
 def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
+    if not secretariat_may(request.user, permission):
         raise PermissionDenied
 
 

@@ -42,3 +42,20 @@ def envlist(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def envlimits(name: str) -> dict[str, tuple[int, int]]:
+    """Rate limits as "scope=attempts/seconds" separated by commas, e.g.
+    "login=20/900,registration=10/600"."""
+    raw = os.environ.get(name, "").strip()
+    limits: dict[str, tuple[int, int]] = {}
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        scope, _equals, value = item.partition("=")
+        attempts, _slash, seconds = value.partition("/")
+        try:
+            limits[scope.strip()] = (int(attempts), int(seconds))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} must be scope=attempts/seconds, separated by commas, not {raw!r}"
+            ) from exc
+    return limits

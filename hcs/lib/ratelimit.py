@@ -7,7 +7,8 @@ changes every day, an account by a keyed hash of its name; the cache holds count
 hashes, never an address. Each limit is a sliding window over two fixed windows (the previous
 window's count weighted by how much of it is still inside the period).
 
-Limits per scope: `settings.RATE_LIMITS = {scope: (attempts, seconds)}` over `DEFAULT_LIMITS`.
+Limits per scope: `settings.RATE_LIMITS = {scope: (attempts, seconds)}` over `DEFAULT_LIMITS`;
+0 attempts means no limit.
 Behind a reverse proxy every request comes from the proxy's address: set
 `settings.CLIENT_ADDRESS_HEADER` (e.g. "HTTP_X_REAL_IP", a header the proxy itself sets).
 """
@@ -92,23 +93,30 @@ def account_identity(name: str) -> str:
     ).hexdigest()[:32]
 
 
-def _count(key: str) -> int:
-    value = cache.get(key)
-    return value if isinstance(value, int) else 0
+def _slots(scope: str, identity: str, window: int, limit: int) -> list[str]:
+    """The keys of one window: an attempt takes the first free one. `cache.add` is atomic in
+    every backend (Redis SET NX; the database's primary key; the memory cache's lock), so two
+    processes never take the same slot and a window never counts more than `limit`."""
+    return [f"{PREFIX}:{scope}:{identity}:{window}:{n}" for n in range(1, limit + 1)]
 
 
-def _windows(scope: str, identity: str, now: float):
+def _state(scope: str, identity: str, now: float):
     limit, period = limit_of(scope)
     window, into = divmod(now, period)
-    base = f"{PREFIX}:{scope}:{identity}"
-    return limit, period, into, f"{base}:{int(window)}", f"{base}:{int(window) - 1}"
+    current = _slots(scope, identity, int(window), limit)
+    previous = _slots(scope, identity, int(window) - 1, limit)
+    taken = cache.get_many([*current, *previous])
+    return limit, period, into, current, previous, taken
 
 
 def check(scope: str, identity: str, *, now: float | None = None) -> Verdict:
     """Whether one more attempt is within the limit, without counting it."""
     now = time.time() if now is None else now
-    limit, period, into, current_key, previous_key = _windows(scope, identity, now)
-    previous, current = _count(previous_key), _count(current_key)
+    limit, period, into, current_keys, previous_keys, taken = _state(scope, identity, now)
+    if limit == 0:
+        return Verdict(True, 0)  # no limit
+    current = sum(key in taken for key in current_keys)
+    previous = sum(key in taken for key in previous_keys)
     if current + previous * (1 - into / period) < limit:
         return Verdict(True, 0)
     # Full: until the end of this window; else until the previous window's share has shrunk
@@ -118,25 +126,33 @@ def check(scope: str, identity: str, *, now: float | None = None) -> Verdict:
     return Verdict(False, math.floor(wait) + 1)
 
 
+def _take_slot(scope: str, identity: str, now: float) -> bool:
+    _limit, period, _into, current_keys, _previous, taken = _state(scope, identity, now)
+    for key in current_keys:
+        # Kept two periods: the count is read again as the previous window's.
+        if key not in taken and cache.add(key, 1, timeout=2 * period + 1):
+            return True
+    return False
+
+
 def count(scope: str, identity: str, *, now: float | None = None) -> None:
     """Count one attempt (e.g. a failed log-in)."""
-    now = time.time() if now is None else now
-    _limit, period, _into, current_key, _previous = _windows(scope, identity, now)
-    # Kept two periods: the count is read again as the previous window's.
-    if not cache.add(current_key, 1, timeout=2 * period + 1):
-        try:
-            cache.incr(current_key)
-        except ValueError:  # expired between add and incr
-            cache.set(current_key, 1, timeout=2 * period + 1)
+    if limit_of(scope)[0]:
+        _take_slot(scope, identity, time.time() if now is None else now)
 
 
 def hit(scope: str, identity: str, *, now: float | None = None) -> Verdict:
     """Count one attempt if it is within the limit; refuse it otherwise (a refused attempt is
-    not counted, so waiting is enough to be let in again)."""
+    not counted, so waiting is enough to be let in again). Of attempts arriving at the same
+    moment from several processes, only as many as there are free slots get one."""
+    now = time.time() if now is None else now
     verdict = check(scope, identity, now=now)
-    if verdict.allowed:
-        count(scope, identity, now=now)
-    return verdict
+    if not verdict.allowed or limit_of(scope)[0] == 0:
+        return verdict
+    if _take_slot(scope, identity, now):
+        return verdict
+    _limit, period = limit_of(scope)
+    return Verdict(False, math.floor(period - now % period) + 1)
 
 
 def hit_client(request, scope: str, *, now: float | None = None) -> Verdict:
@@ -147,5 +163,5 @@ def hit_client(request, scope: str, *, now: float | None = None) -> Verdict:
 def forget(scope: str, identity: str, *, now: float | None = None) -> None:
     """Clear the counts of `identity` (a successful log-in clears its failures)."""
     now = time.time() if now is None else now
-    _limit, _period, _into, current_key, previous_key = _windows(scope, identity, now)
-    cache.delete_many([current_key, previous_key])
+    _limit, _period, _into, current, previous, _taken = _state(scope, identity, now)
+    cache.delete_many([*current, *previous])

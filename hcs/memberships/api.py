@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from hcs.accounts.access import secretariat_may
 from hcs.accounts.auth import StaffToken
 from hcs.lib.api import Day, Id, errors, line
 from hcs.lib.dates import DatePrecision
@@ -106,7 +107,7 @@ def _organisation(code: str) -> Organisation:
 
 
 def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
+    if not secretariat_may(request.user, permission):
         raise PermissionDenied
 
 

@@ -56,6 +56,23 @@ def test_a_non_number_index_is_refused(coordinator_client, demo):
     assert not FeeSchedule.objects.filter(year=2025).exists()
 
 
+@pytest.mark.parametrize(
+    ("index", "rounding"),
+    [("NaN", "100"), ("sNaN", "100"), ("Infinity", "100"), ("1e3", "100"), ("2,8", "²")],
+)
+def test_an_index_or_rounding_that_is_not_a_number_is_refused(
+    coordinator_client, demo, index, rounding
+):
+    entries = AuditEntry.objects.count()
+    response = coordinator_client.post(
+        "/kansli/avgifter/2024/", {"index_percent": index, "rounding": rounding}
+    )
+    assert response.status_code == 400
+    assert "Ange" in _text(response)
+    assert not FeeSchedule.objects.filter(year=2025).exists()
+    assert AuditEntry.objects.count() == entries
+
+
 def test_staff_without_the_right_cannot_see_the_fees(client, demo, staff_without_rights):
     client.force_login(staff_without_rights)
     assert client.get("/kansli/avgifter/2024/").status_code == 403

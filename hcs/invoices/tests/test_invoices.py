@@ -98,7 +98,7 @@ def test_the_database_refuses_a_second_fee_invoice_for_a_member_and_year(invoice
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_two_runs_at_the_same_time_create_no_duplicates(demo):
+def test_two_runs_at_the_same_time_create_no_duplicates(committed_demo):
     errors = []
 
     def run():

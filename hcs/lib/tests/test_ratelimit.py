@@ -58,3 +58,16 @@ def test_an_account_can_be_forgotten_after_a_success(settings):
     assert not ratelimit.check("login_failures", account, now=7).allowed
     ratelimit.forget("login_failures", account, now=8)
     assert ratelimit.check("login_failures", account, now=9).allowed
+
+
+def test_limits_can_come_from_the_environment(monkeypatch):
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hcs.lib.env import envlimits
+
+    monkeypatch.setenv("RATE_LIMITS", "login=20/900, registration=10/600")
+    assert envlimits("RATE_LIMITS") == {"login": (20, 900), "registration": (10, 600)}
+    monkeypatch.setenv("RATE_LIMITS", "login=många")
+    with pytest.raises(ImproperlyConfigured):
+        envlimits("RATE_LIMITS")

@@ -193,6 +193,19 @@ def test_a_bad_upload_shows_every_bad_row_in_swedish_and_saves_nothing(coordinat
     assert not Population.objects.filter(year=2025).exists()
 
 
+@pytest.mark.parametrize("population", [b"4\xc2\xb2", b"99999999999999999999", b"-5", b"1e6"])
+def test_a_population_that_is_not_a_plausible_number_is_refused(
+    coordinator_client, loaded, population
+):
+    upload = SimpleUploadedFile("2025.csv", b"code,population\n1280," + population + b"\n")
+    response = coordinator_client.post(
+        "/kansli/befolkning/", {"year": 2025, "file": upload, "source": "SCB"}
+    )
+    assert response.status_code == 400
+    assert "Rad 2" in response.content.decode()
+    assert not Population.objects.filter(year=2025).exists()
+
+
 def test_staff_without_the_right_cannot_upload(client, loaded, staff_without_rights):
     client.force_login(staff_without_rights)
     assert client.get("/kansli/befolkning/").status_code == 403
