@@ -35,7 +35,12 @@ MAX_PARTICIPANTS = 100_000
 @require_GET
 def calendar_page(request):
     now = timezone.now()
-    events = with_participants(events_visible_to(request.user)).prefetch_related("partners")
+    # Ordered here: a query that counts (GROUP BY) does not keep the model's ordering.
+    events = (
+        with_participants(events_visible_to(request.user))
+        .prefetch_related("partners")
+        .order_by("starts", "pk")
+    )
     upcoming = [e for e in events if e.ends >= now]
     past = [e for e in events if e.ends < now][::-1][:PAST_SHOWN]
     return render(request, "events/calendar.html", {"upcoming": upcoming, "past": past})

@@ -111,16 +111,26 @@ class Economy:
 
     @staticmethod
     def _sum(amounts) -> Decimal | None:
+        """The sum, or None when any amount, or every amount, is unknown (no lines: unknown,
+        not 0 kr)."""
         amounts = list(amounts)
-        return None if any(a is None for a in amounts) else sum(amounts, ZERO)
+        if not amounts or any(a is None for a in amounts):
+            return None
+        return sum(amounts, ZERO)
+
+    @staticmethod
+    def _budgeted(lines) -> Decimal | None:
+        """The budget of the lines that have one; None when none has."""
+        budgets = [line.budget for line in lines if line.budget is not None]
+        return sum(budgets, ZERO) if budgets else None
 
     @property
-    def income_budget(self) -> Decimal:
-        return sum((line.budget or ZERO for line in self.income), ZERO)
+    def income_budget(self) -> Decimal | None:
+        return self._budgeted(self.income)
 
     @property
-    def expense_budget(self) -> Decimal:
-        return sum((line.budget or ZERO for line in self.expenses), ZERO)
+    def expense_budget(self) -> Decimal | None:
+        return self._budgeted(self.expenses)
 
     @property
     def income_outcome(self) -> Decimal | None:

@@ -330,3 +330,9 @@ def test_public_registration_is_rate_limited_per_client(client, webinar, setting
     )
     assert page.status_code == 429 and "Försök igen om" in page.content.decode()
     assert Registration.objects.count() == 3
+
+
+def test_past_events_are_listed_newest_first(coordinator_client, demo):
+    page = coordinator_client.get("/kalender/")
+    past = page.context["past"]
+    assert [e.starts for e in past] == sorted((e.starts for e in past), reverse=True)
