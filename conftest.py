@@ -46,23 +46,33 @@ def _load_demo(level: str) -> None:
     load_demo(**DEMO_LEVELS[level])
 
 
+def _module_transaction(django_db_blocker, level: str):
+    """Load the demo at `level` in a transaction that lasts the module, rolled back at its end.
+    The database is open only to load and to roll back: between, a test reaches it only by
+    asking (`db`), as everywhere else."""
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        _load_demo(level)
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture(scope="module")
 def _demo_module(django_db_setup, django_db_blocker):
     """The fast demo, loaded once for the module, rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        _load_demo("demo")
-        yield
-        transaction.set_rollback(True)
+    yield from _module_transaction(django_db_blocker, "demo")
 
 
 @pytest.fixture(scope="module")
 def _demo_2024_module(django_db_setup, django_db_blocker):
     """The whole demo, loaded once for the module (on top of the fast one if a test of the
     module already loaded that: loading is idempotent), rolled back at the module's end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        _load_demo("demo_2024")
-        yield
-        transaction.set_rollback(True)
+    yield from _module_transaction(django_db_blocker, "demo_2024")
 
 
 def _refuse_in_transactional_tests(request, name: str) -> None:
@@ -122,11 +132,8 @@ def demo_site(django_db_setup, django_db_blocker):
 def _empty_database() -> None:
     from django.core.management import call_command
 
-    from hcs.platskompassen.core_tool import load_core_tool
-    from hcs.platskompassen.models import Theme, ToolVersion
-
+    # flush ends with post_migrate, which puts back the Platskompassen core tool.
     call_command("flush", interactive=False, verbosity=0)
-    load_core_tool(ToolVersion, Theme)
 
 
 @pytest.fixture
@@ -230,12 +237,13 @@ def _fresh_process_state():
     """Each test starts with empty caches (SQLite may reuse ids after a rollback) and in
     Swedish: a request in English leaves its language active in the thread."""
     from django.conf import settings
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.utils import translation
 
     from hcs.platskompassen.services import forget_theme_ids
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget_theme_ids()
     translation.activate(settings.LANGUAGE_CODE)
     yield

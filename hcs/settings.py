@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from hcs.lib.cache import cache_from_url
+from hcs.lib.cache import caches
 from hcs.lib.env import envbool, envint, envlimits, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -126,7 +126,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # each process's memory (fine for one process); with several workers or servers set CACHE_URL
 # so that the limits hold across all of them: redis://host:6379/0 (Redis) or db://hcs_cache
 # (a table in the database, created by `migrate`). See hcs/lib/cache.py.
-CACHES = {"default": cache_from_url(envstr("CACHE_URL"))}
+CACHES = caches(envstr("CACHE_URL"))
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 REGISTRY_VERSION_CHECK_SECONDS = float(envstr("REGISTRY_VERSION_CHECK_SECONDS", "1"))
 

@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from hcs.accounts.views import LoginView, PasswordResetView, after_login
+from hcs.accounts.views import (
+    LoginView,
+    PasswordResetConfirmView,
+    PasswordResetView,
+    after_login,
+)
 from hcs.api import api
 from hcs.criteria.views import own_row as criteria_own_row
 from hcs.events.views import attendance as event_attendance
@@ -74,7 +79,7 @@ urlpatterns = [
     ),
     path(
         "konto/nytt-losenord/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

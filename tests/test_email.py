@@ -147,3 +147,51 @@ def test_an_email_sent_is_not_sent_again(coordinator_client, smtp_server):
     response = coordinator_client.post(f"/kansli/e-post/{email.pk}/skicka-igen/", follow=True)
     assert "skickas inte igen" in response.content.decode()
     assert len(smtp_server.messages) == 1
+
+
+def _queued(minutes_ago: int, **fields) -> OutgoingEmail:
+    email = OutgoingEmail.objects.create(purpose="test", to="b@example.org", subject="Kallelse")
+    fields.setdefault("queued_at", timezone.now() - timedelta(minutes=minutes_ago))
+    OutgoingEmail.objects.filter(pk=email.pk).update(**fields)
+    email.refresh_from_db()
+    return email
+
+
+def test_an_email_stuck_in_the_queue_is_shown_and_sent_by_the_command(
+    coordinator_client, smtp_server, django_capture_on_commit_callbacks
+):
+    """The worker was not running: the e-mail waits. After ten minutes the secretariat sees it,
+    and `send_queued_email` (run by cron, or by hand) sends it, once however often it runs."""
+    from django.core.management import call_command
+
+    fresh = _queued(2)
+    stuck = _queued(15)
+    dashboard = coordinator_client.get("/kansli/").content.decode()
+    assert "1 e-post har misslyckats eller fastnat i kön" in dashboard
+    log = coordinator_client.get("/kansli/e-post/").content.decode()
+    assert log.count("Skicka igen") == 1  # the stuck one, not the fresh one
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_queued_email")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_queued_email")
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (stuck.state, fresh.state) == ("sent", "queued")
+    assert len(smtp_server.messages) == 1
+
+
+def test_an_email_being_sent_right_now_is_not_sent_again(
+    coordinator_client, smtp_server, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    busy = _queued(1, state="sending", attempted_at=now - timedelta(minutes=1), attempts=1)
+    response = coordinator_client.post(f"/kansli/e-post/{busy.pk}/skicka-igen/", follow=True)
+    assert "skickas inte igen" in response.content.decode()
+    busy.refresh_from_db()
+    assert busy.state == "sending" and not smtp_server.messages
+    # A worker that died mid-send leaves it "sending": after ten minutes the secretariat decides.
+    dead = _queued(30, state="sending", attempted_at=now - timedelta(minutes=20), attempts=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(f"/kansli/e-post/{dead.pk}/skicka-igen/")
+    dead.refresh_from_db()
+    assert dead.state == "sent" and len(smtp_server.messages) == 1

@@ -121,13 +121,10 @@ def test_two_workers_share_the_limit_in_redis(tmp_path):
 
 
 def test_two_workers_share_the_limit_in_the_database(tmp_path, settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "shared": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "hcs_cache",
-        },
-    }
+    from hcs.lib.cache import caches
+
+    # The workers' tables (both caches: pages and rate limits), made as `migrate` makes them.
+    settings.CACHES = {f"shared_{alias}": c for alias, c in caches("db://hcs_cache").items()}
     call_command("createcachetable", database="default", verbosity=0)
     _check(*_walk("db://hcs_cache", tmp_path))
 

@@ -15,14 +15,16 @@ PURPOSE_PASSWORD_RESET = "password_reset"
 class LoginForm(TextRuleMixin, AuthenticationForm):
     """After `login_failures` failed log-ins to one account within its window, the account is
     locked for the rest of the window: even the right password is refused until then, so
-    guessing gets nowhere. A successful log-in clears the count."""
+    guessing gets nowhere. Each attempt takes its slot before the password is checked, so that
+    attempts arriving at the same moment cannot all slip in; a successful log-in (or a new
+    password) clears the count."""
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
         if not username or not self.cleaned_data.get("password"):
             return super().clean()
         account = ratelimit.account_identity(username)
-        locked = ratelimit.check("login_failures", account)
+        locked = ratelimit.hit("login_failures", account)
         if not locked.allowed:
             raise ValidationError(
                 ngettext(
@@ -35,13 +37,17 @@ class LoginForm(TextRuleMixin, AuthenticationForm):
                 % {"minutes": locked.minutes},
                 code="locked",
             )
-        try:
-            cleaned = super().clean()
-        except ValidationError:
-            ratelimit.count("login_failures", account)
-            raise
+        cleaned = super().clean()  # a wrong password keeps its slot: a failure counted
         ratelimit.forget("login_failures", account)
         return cleaned
+
+
+def login_failures_forget(user) -> None:
+    """Unlock an account (a new password was set): by its user name and its address, the two
+    names a log-in may use."""
+    for name in (user.get_username(), user.email):
+        if name:
+            ratelimit.forget("login_failures", ratelimit.account_identity(name))
 
 
 class ResetForm(TextRuleMixin, PasswordResetForm):

@@ -2,7 +2,12 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 
 from hcs.accounts import access
-from hcs.accounts.forms import LoginForm, ResetForm, too_many_attempts_message
+from hcs.accounts.forms import (
+    LoginForm,
+    ResetForm,
+    login_failures_forget,
+    too_many_attempts_message,
+)
 from hcs.lib import ratelimit
 
 
@@ -26,13 +31,23 @@ class LoginView(auth_views.LoginView):
     def post(self, request, *args, **kwargs):
         verdict = ratelimit.hit_client(request, "login")
         if not verdict.allowed:
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(None, too_many_attempts_message(verdict))
-            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            # Refused before any password is checked: an empty form and the reason.
+            context = self.get_context_data(
+                form=self.form_class(request), refused=too_many_attempts_message(verdict)
+            )
+            response = self.render_to_response(context, status=429)
             response["Retry-After"] = str(verdict.retry_after)
             return response
         return super().post(request, *args, **kwargs)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password from the e-mailed link also unlocks the account."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login_failures_forget(form.user)
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -33,9 +33,7 @@ def dashboard(request):
     today = timezone.localdate()
     user = request.user
     current = Membership.objects.filter(in_effect(today))
-    undelivered = OutgoingEmail.objects.filter(
-        state__in=[OutgoingEmail.State.FAILED, OutgoingEmail.State.SENDING]
-    )
+    undelivered = OutgoingEmail.undelivered(timezone.now())
     context = {
         "today": today,
         "count": count_members(members_on(today)),
@@ -75,11 +73,15 @@ def mail_log(request):
         row["state"]: row["n"]
         for row in OutgoingEmail.objects.values("state").annotate(n=Count("id")).order_by()
     }
+    now = timezone.now()
+    shown = list(emails[:MAIL_SHOWN])
+    for email in shown:
+        email.may_retry = email.may_send_again(now)
     return render(
         request,
         "backoffice/mail_log.html",
         {
-            "emails": emails[:MAIL_SHOWN],
+            "emails": shown,
             "state": state,
             "states": [
                 (value, label, counts.get(value, 0)) for value, label in OutgoingEmail.State.choices

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,8 +25,16 @@ from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, audit_redact, audit_scrub
 from hcs.contacts.models import ContactPerson
 from hcs.criteria.services import reminders_erase, reminders_export
-from hcs.events.services import registrations_erase, registrations_export
-from hcs.groups.services import participations_erase, participations_export
+from hcs.events.services import (
+    registration_addresses,
+    registrations_erase,
+    registrations_export,
+)
+from hcs.groups.services import (
+    participation_addresses,
+    participations_erase,
+    participations_export,
+)
 from hcs.lib.gdpr import ERASED, PersonMatch
 from hcs.mail.services import emails_erase, emails_export
 
@@ -33,28 +42,46 @@ PERSONAL_FIELDS = ("name", "email", "phone", "title", "party")
 
 
 def person_match(person: ContactPerson) -> PersonMatch:
-    return PersonMatch(name=person.name, email=person.email, organisation_id=person.organisation_id)
+    """The person as the records know them, with the other addresses their registrations and
+    group participations were made under, and the user names of their logins."""
+    base = PersonMatch(name=person.name, email=person.email, organisation_id=person.organisation_id)
+    addresses = {a.lower() for a in (*registration_addresses(base), *participation_addresses(base))}
+    addresses = {a for a in addresses if a and a != person.email.lower()}
+    logins = _users([person.email, *addresses]).values_list("username", flat=True)
+    return PersonMatch(
+        name=person.name,
+        email=person.email,
+        organisation_id=person.organisation_id,
+        others=tuple(sorted({*addresses, *logins})),
+    )
 
 
 def _iso(day) -> str:
     return day.isoformat() if day else ""
 
 
+def _about_person(person: ContactPerson):
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(person.pk)
+    )
+
+
 def _admin_log(match: PersonMatch, person: ContactPerson):
     """The admin's log entries that name the person: about their record, or holding their name
     or address in the object's name or the change message."""
-    about_person = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(person.pk)
-    )
     naming = LogEntry.objects.filter(match.text_q("object_repr", "change_message"))
-    return (about_person | naming).distinct()
+    return (_about_person(person) | naming).distinct()
 
 
-def _users(match: PersonMatch):
-    """A login of the person's own (not staff: a member contact's)."""
-    if not match.email.strip():
+def _users(addresses):
+    """Logins of the person's own (not staff: a member contact's), by any of their addresses."""
+    wanted = [a.strip() for a in addresses if a and a.strip()]
+    if not wanted:
         return get_user_model().objects.none()
-    return get_user_model().objects.filter(email__iexact=match.email.strip(), is_staff=False)
+    found = Q(pk__in=[])
+    for address in wanted:
+        found |= Q(email__iexact=address)
+    return get_user_model().objects.filter(found, is_staff=False)
 
 
 def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
@@ -88,10 +115,10 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
             "event_registrations": registrations_export(match),
             "groups": participations_export(match),
             "reminders": reminders_export(match),
-            "emails": emails_export(match.email),
+            "emails": [email for address in match.addresses for email in emails_export(address)],
             "logins": [
                 {"username": user.get_username(), "joined": user.date_joined.isoformat()}
-                for user in _users(match)
+                for user in _users(match.addresses)
             ],
             "history": [
                 {
@@ -124,19 +151,20 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
         summary["event_registrations"] = registrations_erase(match, actor, dry_run=dry_run)
         summary["group_participations"] = participations_erase(match, actor, dry_run=dry_run)
         summary["reminders"] = reminders_erase(match, dry_run=dry_run)
-        summary["emails"] = emails_erase(match.email, ERASED, dry_run=dry_run)
+        summary["emails"] = sum(
+            emails_erase(address, ERASED, dry_run=dry_run) for address in match.addresses
+        )
         log = _admin_log(match, person)
         summary["admin_log_entries"] = log.count()
-        users = _users(match)
+        users = _users(match.addresses)
         summary["logins"] = users.count()
         if dry_run:
             summary["audit_entries"] = audit_scrub(match, dry_run=True)
             return summary
+        own = set(_about_person(person).values_list("pk", flat=True))
         for entry in log:
-            entry.object_repr = match.scrub(entry.object_repr)[:200]
+            entry.object_repr = ERASED if entry.pk in own else match.scrub(entry.object_repr)[:200]
             entry.change_message = match.scrub_json_text(entry.change_message)
-            if entry.content_type_id == ContentType.objects.get_for_model(ContactPerson).pk:
-                entry.object_repr = ERASED
             entry.save(update_fields=["object_repr", "change_message"])
         for user in users:
             user.username = f"raderad-{user.pk}"

@@ -1,13 +1,13 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from ninja import Path, Router, Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from hcs.accounts.access import secretariat_may
 from hcs.accounts.auth import StaffToken
 from hcs.criteria.models import Status
 from hcs.criteria.queries import compliance
-from hcs.lib.api import errors
+from hcs.lib.api import Year, errors
 
 router = Router(tags=["membership criteria"], auth=StaffToken())
 
@@ -27,7 +27,7 @@ class ComplianceOut(Schema):
     "/compliance/{year}",
     response={200: list[ComplianceOut], **errors(401, 403, 404, 422)},
 )
-def compliance_year(request, year: int = Path(..., ge=2004, le=2100)):
+def compliance_year(request, year: Year):
     """Every member of `year` against the year's membership criteria: `met`, `not_met` or
     `not_assessed`, each with its reason in the caller's language. 404 if the year has no
     criteria."""

@@ -16,7 +16,7 @@ from hcs.criteria.models import Assessment, Criterion, Status
 from hcs.events.models import Event, Registration
 from hcs.invoices.models import Invoice
 from hcs.invoices.queries import invoice_rows
-from hcs.lib.periods import in_effect
+from hcs.lib.periods import in_effect, periods_overlap
 from hcs.memberships.models import Membership
 
 Method = Criterion.Method
@@ -74,7 +74,7 @@ class _Member:
     periods: list[tuple[date, date | None]] = field(default_factory=list)
 
     def member_on(self, day: date) -> bool:
-        return any(start <= day and (end is None or end >= day) for start, end in self.periods)
+        return any(periods_overlap(start, end, day, day) for start, end in self.periods)
 
     def last_day_in(self, first: date, last: date) -> date:
         """The last day of `first`..`last` on which the organisation was a member."""
@@ -203,7 +203,7 @@ def compliance(year: int, *, today: date | None = None, organisation_ids=None) -
                 held = {
                     kind
                     for kind, start, end in roles[org_id]
-                    if start <= day and (end is None or end >= day)
+                    if periods_overlap(start, end, day, day)
                 }
                 return rules.contacts_verdict(
                     political=ContactRole.Kind.POLITICAL in held,

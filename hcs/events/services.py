@@ -334,6 +334,12 @@ def _registrations_of(match: PersonMatch):
     )
 
 
+def registration_addresses(match: PersonMatch) -> list[str]:
+    """The addresses one person's registrations were made under (one may be another than
+    theirs: found by name within their organisation)."""
+    return list(_registrations_of(match).values_list("email", flat=True).distinct())
+
+
 def registrations_export(match: PersonMatch) -> list[dict]:
     """Every registration of one person (by address, or by name in their organisation), for a
     person's data export."""

@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hcs.accounts.access import member_organisation, secretariat_may, secretariat_required
+from hcs.accounts.access import (
+    member_contact_required,
+    member_organisation,
+    secretariat_may,
+    secretariat_required,
+)
 from hcs.events.forms import AttendeeForm, ParticipantFormSet, RegistrationForm
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
@@ -113,11 +118,9 @@ def event_page(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-def register_several(request, pk: int):
+@member_contact_required
+def register_several(request, pk: int, organisation):
     """A member's contact registers several people of their organisation at once."""
-    organisation = member_organisation(request.user)
-    if organisation is None:
-        raise PermissionDenied
     event = get_object_or_404(events_visible_to(request.user), pk=pk)
     formset = ParticipantFormSet(request.POST or None)
     if request.method == "POST" and formset.is_valid():

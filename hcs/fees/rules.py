@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from hcs.fees.models import FeeMethod, LeavingRule, Proration
+from hcs.lib.periods import periods_overlap
 
 REGION = "region"
 
@@ -72,7 +73,7 @@ def share_of_year(schedule: Schedule, periods: list[Period]) -> Fraction:
     inside = [
         (max(p.start, first_day), min(p.end or last_day, last_day))
         for p in periods
-        if p.start <= last_day and (p.end is None or p.end >= first_day)
+        if periods_overlap(p.start, p.end, first_day, last_day)
     ]
     if not inside:
         return Fraction(0)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,7 @@ from hcs.groups.services import (
 from hcs.lib.admin import PeriodStatusFilter, ServiceAdmin, TabularInline
 from hcs.lib.dates import format_date
 from hcs.lib.forms import ModelForm
+from hcs.lib.periods import in_effect
 
 
 def _replace_errors(form: ModelForm, check, obj) -> None:
@@ -97,9 +98,7 @@ class GroupAdmin(ServiceAdmin):
 
     def get_queryset(self, request):
         today = timezone.localdate()
-        current = Q(participants__start_date__lte=today) & (
-            Q(participants__end_date__isnull=True) | Q(participants__end_date__gte=today)
-        )
+        current = in_effect(today, through="participants__")
         return (
             super()
             .get_queryset(request)

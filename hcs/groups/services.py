@@ -427,6 +427,10 @@ def _of(match: PersonMatch):
     )
 
 
+def participation_addresses(match: PersonMatch) -> list[str]:
+    return [e for e in _of(match).values_list("email", flat=True).distinct() if e]
+
+
 def participations_export(match: PersonMatch) -> list[dict[str, Any]]:
     """One person's participations in the groups, for a GDPR export (art. 15), JSON-ready.
 

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,19 +11,25 @@ from hcs.lib.errors import messages_of
 from hcs.lib.forms import ModelForm
 from hcs.lib.periods import in_effect
 
+# A web address typed without a scheme ("www.lund.se") means https.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class BaseAdmin(admin.ModelAdmin):
     """The base of every admin of the platform: its forms apply the text rule (hcs.lib.text)."""
 
     form = ModelForm
+    formfield_overrides = URL_FIELDS
 
 
 class TabularInline(admin.TabularInline):
     form = ModelForm
+    formfield_overrides = URL_FIELDS
 
 
 class StackedInline(admin.StackedInline):
     form = ModelForm
+    formfield_overrides = URL_FIELDS
 
 
 class ServiceAdmin(BaseAdmin):

@@ -21,18 +21,23 @@ def erased_address(pk: int) -> str:
 @dataclass(frozen=True)
 class PersonMatch:
     """One person as the records know them: by e-mail address anywhere, and by name within
-    their own organisation (a registration made under another address)."""
+    their own organisation (a registration made under another address). `others`: more texts
+    that identify them, found on the way (that other address, a login's user name)."""
 
     name: str
     email: str
     organisation_id: int | None
+    others: tuple[str, ...] = ()
 
     @property
     def texts(self) -> list[str]:
-        """The person's identifying texts, longest first (an address contains no name, but a
-        name can contain a shorter one)."""
-        found = {t.strip() for t in (self.name, self.email) if t and t.strip()}
+        """The person's identifying texts, longest first (a name can contain a shorter one)."""
+        found = {t.strip() for t in (self.name, self.email, *self.others) if t and t.strip()}
         return sorted(found, key=len, reverse=True)
+
+    @property
+    def addresses(self) -> list[str]:
+        return [text for text in self.texts if "@" in text]
 
     def q(self, *, email: str, name: str | None = None, organisation: str | None = None) -> Q:
         """The filter on a model whose `email` field (and `name` field in `organisation`) may
@@ -56,10 +61,11 @@ class PersonMatch:
 
     def scrub(self, value):
         """`value` with the person's name and address replaced by the placeholder, in any
-        text inside it (a string, or the lists and dicts of a JSON value)."""
+        text inside it (a string, or the lists and dicts of a JSON value). Whole words only:
+        erasing "Eva Ek" leaves "Eva Eklund" alone."""
         if isinstance(value, str):
             for text in self.texts:
-                value = re.sub(re.escape(text), ERASED, value, flags=re.IGNORECASE)
+                value = _whole(text).sub(ERASED, value)
             return value
         if isinstance(value, list):
             return [self.scrub(item) for item in value]
@@ -71,6 +77,9 @@ class PersonMatch:
         """The same for JSON kept as text (the admin's log): both forms of each text."""
         value = self.scrub(value)
         for text in self.texts:
-            escaped = json.dumps(text)[1:-1]
-            value = re.sub(re.escape(escaped), ERASED, value, flags=re.IGNORECASE)
+            value = _whole(json.dumps(text)[1:-1]).sub(ERASED, value)
         return value
+
+
+def _whole(text: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)

@@ -26,11 +26,14 @@ def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: dat
     return not (a_ends_before_b or b_ends_before_a)
 
 
-def in_effect(first: date, last: date | None = None) -> Q:
+def in_effect(first: date, last: date | None = None, *, through: str = "") -> Q:
     """Rows whose period shares at least one day with `first`..`last` (just `first` if no
-    `last`). The fields are `start_date` and `end_date`; an empty end means open."""
+    `last`). The fields are `start_date` and `end_date`; an empty end means open. `through`:
+    the path to a related model holding the period ("participants__")."""
     last = last or first
-    return Q(start_date__lte=last) & (Q(end_date__isnull=True) | Q(end_date__gte=first))
+    return Q(**{f"{through}start_date__lte": last}) & (
+        Q(**{f"{through}end_date__isnull": True}) | Q(**{f"{through}end_date__gte": first})
+    )
 
 
 def ends_on_or_after_start(name: str, violation_error_message=None) -> models.CheckConstraint:

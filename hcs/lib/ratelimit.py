@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -72,8 +72,9 @@ def limit_of(scope: str) -> tuple[int, int]:
 def client_address(request) -> str:
     header = getattr(settings, "CLIENT_ADDRESS_HEADER", None)
     address = request.META.get(header, "") if header else ""
-    # A proxy's header may list several addresses; the first is the client's.
-    address = address.split(",")[0].strip()
+    # X-Forwarded-For lists the addresses the request passed; the proxy adds the one it saw
+    # last. What comes before it the client may have written itself.
+    address = address.split(",")[-1].strip()
     return address or request.META.get("REMOTE_ADDR", "")
 
 
@@ -93,6 +94,12 @@ def account_identity(name: str) -> str:
     ).hexdigest()[:32]
 
 
+def _cache():
+    """The rate limits' own cache (hcs.lib.cache): pages cached in plenty never push a counter
+    out."""
+    return caches["ratelimit"]
+
+
 def _slots(scope: str, identity: str, window: int, limit: int) -> list[str]:
     """The keys of one window: an attempt takes the first free one. `cache.add` is atomic in
     every backend (Redis SET NX; the database's primary key; the memory cache's lock), so two
@@ -105,7 +112,7 @@ def _state(scope: str, identity: str, now: float):
     window, into = divmod(now, period)
     current = _slots(scope, identity, int(window), limit)
     previous = _slots(scope, identity, int(window) - 1, limit)
-    taken = cache.get_many([*current, *previous])
+    taken = _cache().get_many([*current, *previous])
     return limit, period, into, current, previous, taken
 
 
@@ -130,7 +137,7 @@ def _take_slot(scope: str, identity: str, now: float) -> bool:
     _limit, period, _into, current_keys, _previous, taken = _state(scope, identity, now)
     for key in current_keys:
         # Kept two periods: the count is read again as the previous window's.
-        if key not in taken and cache.add(key, 1, timeout=2 * period + 1):
+        if key not in taken and _cache().add(key, 1, timeout=2 * period + 1):
             return True
     return False
 
@@ -164,4 +171,4 @@ def forget(scope: str, identity: str, *, now: float | None = None) -> None:
     """Clear the counts of `identity` (a successful log-in clears its failures)."""
     now = time.time() if now is None else now
     _limit, _period, _into, current, previous, _taken = _state(scope, identity, now)
-    cache.delete_many([*current, *previous])
+    _cache().delete_many([*current, *previous])

@@ -1,5 +1,12 @@
+from datetime import datetime, timedelta
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+# An e-mail queued, or being sent, for longer than this is stuck: the worker is not running, or
+# died while talking to the mail server. The secretariat sees it and may send it again.
+STUCK_AFTER = timedelta(minutes=10)
 
 
 class OutgoingEmail(models.Model):
@@ -46,6 +53,26 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
+
+    def is_stuck(self, now: datetime) -> bool:
+        if self.state == self.State.QUEUED:
+            return now - self.queued_at > STUCK_AFTER
+        if self.state == self.State.SENDING:
+            return self.attempted_at is None or now - self.attempted_at > STUCK_AFTER
+        return False
+
+    def may_send_again(self, now: datetime) -> bool:
+        """Failed, or stuck: never one that is sent, or that a worker is sending right now."""
+        return self.state == self.State.FAILED or self.is_stuck(now)
+
+    @classmethod
+    def undelivered(cls, now: datetime):
+        """The e-mails that need the secretariat: failed, or stuck."""
+        return cls.objects.filter(
+            Q(state=cls.State.FAILED)
+            | Q(state=cls.State.QUEUED, queued_at__lt=now - STUCK_AFTER)
+            | Q(state=cls.State.SENDING, attempted_at__lt=now - STUCK_AFTER)
+        )
 
     @property
     def recipients(self) -> list[str]:

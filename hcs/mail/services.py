@@ -7,6 +7,7 @@ recipient's language when the caller activates it.
 
 import logging
 from collections.abc import Iterable
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -119,12 +120,13 @@ def email_send(email_id: int) -> str:
 
 
 def email_retry(*, email: OutgoingEmail, actor) -> OutgoingEmail:
-    """Send a failed (or uncertain) e-mail again. One already sent is not sent twice."""
+    """Send a failed or stuck e-mail again (`OutgoingEmail.may_send_again`). One already sent,
+    or being sent right now, is not sent twice."""
     from hcs.mail.tasks import send_email
 
     with transaction.atomic():
         email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
-        if email.state in (OutgoingEmail.State.SENT, OutgoingEmail.State.QUEUED):
+        if not email.may_send_again(timezone.now()):
             raise ValidationError(
                 _("This e-mail is %(state)s; it is not sent again.")
                 % {"state": email.get_state_display().lower()},
@@ -137,7 +139,8 @@ def email_retry(*, email: OutgoingEmail, actor) -> OutgoingEmail:
             )
         previous = email.state
         email.state = OutgoingEmail.State.QUEUED
-        email.save(update_fields=["state"])
+        email.queued_at = timezone.now()  # queued anew: its ten minutes start again
+        email.save(update_fields=["state", "queued_at"])
         audit_record(
             actor=actor,
             action=AuditEntry.Action.UPDATE,
@@ -150,6 +153,28 @@ def email_retry(*, email: OutgoingEmail, actor) -> OutgoingEmail:
 
 
 # Personal data (GDPR) ------------------------------------------------------------------------
+
+
+def emails_stuck_in_queue(now=None):
+    """The e-mails queued more than `STUCK_AFTER` ago and not yet taken by a worker."""
+    return OutgoingEmail.undelivered(now or timezone.now()).filter(state=OutgoingEmail.State.QUEUED)
+
+
+def emails_enqueue_stuck(now=None) -> int:
+    """Enqueue again the e-mails stuck in the queue (a worker that was not running, an e-mail
+    whose task was lost): `manage.py send_queued_email`. Those left "sending" by a worker that
+    died are not touched: whether they left is uncertain, the secretariat decides. Each is
+    still sent once (`email_send` claims it), however often this runs."""
+    from hcs.mail.tasks import send_email
+
+    now = now or timezone.now()
+    stuck = list(emails_stuck_in_queue(now).values_list("pk", flat=True))
+    OutgoingEmail.objects.filter(pk__in=stuck, state=OutgoingEmail.State.QUEUED).update(
+        queued_at=now
+    )
+    for pk in stuck:
+        transaction.on_commit(partial(send_email.enqueue, pk), robust=True)
+    return len(stuck)
 
 
 def _to(address: str):
@@ -184,7 +209,7 @@ def emails_erase(address: str, placeholder: str, *, dry_run: bool = False) -> in
         return len(emails)
     for email in emails:
         email.to = ", ".join(placeholder if r.lower() == wanted else r for r in email.recipients)
-        email.body = email.html = ""
+        email.body = email.html = email.error = ""  # a mail server's answer names the address
         email.attachments = []
-        email.save(update_fields=["to", "body", "html", "attachments"])
+        email.save(update_fields=["to", "body", "html", "error", "attachments"])
     return len(emails)

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -75,8 +74,6 @@ class OrganisationAdmin(ServiceAdmin):
         ),
     ]
     inlines = [MembershipInline, PopulationInline]
-    # A website typed without a scheme ("www.lund.se") means https.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     # Organisations come from SCB's reference data (manage.py load_reference_data).
     def has_add_permission(self, request):

@@ -233,10 +233,11 @@ class _Echo:
         return value
 
 
-def answers_csv(round_: Round, *, background: bool):
+def answers_csv(round_: Round, *, background: bool, answers: bool = True):
     """The anonymous answers, one row per response, as pieces of UTF-8 for a streamed response:
     number, day, kind, the background answers (with `background`), then each theme's score,
-    what is good and what could be better. Semicolons and a byte-order mark, for Excel."""
+    what is good and what could be better. Semicolons and a byte-order mark, for Excel. Without
+    `answers`, the header only."""
     themes = list(round_.tool.themes.order_by("position"))
     language = translation.get_language()
     questions = (
@@ -255,6 +256,8 @@ def answers_csv(round_: Round, *, background: bool):
             _("%(theme)s: what could be better") % {"theme": name},
         ]
     yield ("\ufeff" + writer.writerow([spreadsheet_safe(h) for h in header])).encode("utf-8")
+    if not answers:
+        return
     labels = {
         key: {value: str(text) for value, text in choices.choices}
         for key, choices in _CHOICES.items()

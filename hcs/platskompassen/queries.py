@@ -52,6 +52,33 @@ def parse_group(text: str | None) -> tuple[str, str] | None:
     return field, value
 
 
+def withheld(
+    round_: Round,
+    *,
+    group: tuple[str, str] | None = None,
+    public: bool = True,
+    minimum: int | None = None,
+) -> bool:
+    """The one rule of what a round's individual answers may not show, so that no one can be
+    recognised (settings.PLATSKOMPASSEN_MIN_GROUP):
+
+    - a background group with fewer than `minimum` answers, or whose complement (everyone else
+      who answered) is fewer than `minimum` but not none: the whole round minus the group would
+      show the others' answers; for everyone;
+    - the whole round with fewer than `minimum` answers, for the `public`: the round's planners
+      and the secretariat, who hold the answers anyway, see a small round's results.
+    """
+    minimum = settings.PLATSKOMPASSEN_MIN_GROUP if minimum is None else minimum
+    individual = Response.objects.filter(round=round_, kind=Response.Kind.INDIVIDUAL)
+    total = individual.count()
+    if group is None:
+        return public and not shown(total, minimum)
+    field, value = group
+    in_group = individual.filter(**{field: value}).count()
+    others = total - in_group
+    return not shown(in_group, minimum) or 0 < others < minimum
+
+
 def round_results(
     round_: Round,
     *,
@@ -61,12 +88,9 @@ def round_results(
     public: bool = True,
 ) -> Results:
     """Results of a round's individual answers (or a group session's agreed scores with
-    `kind="group"`), optionally of one background group only. Individual answers are shown
-    only from `minimum` answers on, so that no one can be recognised: a background group's for
-    everyone, the whole round's for the `public` (the round's planners and the secretariat, who
-    hold the answers anyway, see a small round's results). A group session's agreed scores are
-    a group's, not a person's, and always shown."""
-    minimum = settings.PLATSKOMPASSEN_MIN_GROUP if minimum is None else minimum
+    `kind="group"`), optionally of one background group only; individual answers only where
+    `withheld` allows. A group session's agreed scores are a group's, not a person's, and
+    always shown."""
     themes = list(round_.tool.themes.order_by("position"))
     scale = round_.tool.scale_max
     responses = Response.objects.filter(round=round_, kind=kind)
@@ -76,10 +100,8 @@ def round_results(
         responses = responses.filter(**{field: value})
         scores = scores.filter(**{f"response__{field}": value})
     count = responses.count()
-    hidden = (
-        kind == Response.Kind.INDIVIDUAL
-        and (group is not None or public)
-        and not shown(count, minimum)
+    hidden = kind == Response.Kind.INDIVIDUAL and withheld(
+        round_, group=group, public=public, minimum=minimum
     )
     counts: dict[int, list[int]] = {theme.pk: [0] * scale for theme in themes}
     if not hidden:
@@ -167,17 +189,13 @@ def round_comments(
 ) -> dict[int, ThemeComments]:
     """The comments per theme id: the distinct "good" and "better" texts with how many wrote
     each, at most `limit` of each a theme (the database picks them: a big round has tens of
-    thousands). Nothing when the group, or for the `public` the round, has too few answers to
-    be shown (see `round_results`)."""
-    minimum = settings.PLATSKOMPASSEN_MIN_GROUP if minimum is None else minimum
-    responses = Response.objects.filter(round=round_, kind=Response.Kind.INDIVIDUAL)
+    thousands). Nothing where `withheld` says so."""
+    if withheld(round_, group=group, public=public, minimum=minimum):
+        return {}
     comments = Comment.objects.filter(round=round_, response__kind=Response.Kind.INDIVIDUAL)
     if group:
         field, value = group
-        responses = responses.filter(**{field: value})
         comments = comments.filter(**{f"response__{field}": value})
-    if (group is not None or public) and not shown(responses.count(), minimum):
-        return {}
     good, better = (
         _distinct_texts(comments, "good", limit),
         _distinct_texts(comments, "better", limit),

@@ -34,7 +34,7 @@ from hcs.platskompassen.exports import (
     table_rows,
 )
 from hcs.platskompassen.models import Round
-from hcs.platskompassen.queries import parse_group
+from hcs.platskompassen.queries import parse_group, withheld
 
 
 def _round_view(view):
@@ -127,9 +127,11 @@ def compass(request, round_: Round):
 
 
 def csv_response(request, round_: Round) -> StreamingHttpResponse:
-    """The answers, streamed: rows are read and sent in chunks, never all held at once."""
+    """The answers, streamed: rows are read and sent in chunks, never all held at once. For the
+    public, a round with too few answers to be shown gives the header only."""
+    manager = may_see_background(request.user, round_)
     response = StreamingHttpResponse(
-        answers_csv(round_, background=may_see_background(request.user, round_)),
+        answers_csv(round_, background=manager, answers=not withheld(round_, public=not manager)),
         content_type=CSV_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(round_, ".csv")}"'

@@ -63,3 +63,23 @@ def test_a_control_character_in_the_username_is_a_form_error(anna):
     response = _login(Client(), "x", username="an\x01na")
     assert response.status_code == 200
     assert "_auth_user_id" not in Client().session
+
+
+def test_a_new_password_from_the_reset_link_unlocks_the_account(anna, settings):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    settings.RATE_LIMITS = {"login": (1000, 900), "login_failures": (2, 900)}
+    for _ in range(3):
+        _login(Client(), "fel")
+    assert "låst" in _login(Client(), "rätt-lösenord-1").content.decode()
+    client = Client()
+    uid = urlsafe_base64_encode(force_bytes(anna.pk))
+    token = default_token_generator.make_token(anna)
+    form = client.get(f"/konto/nytt-losenord/{uid}/{token}/", follow=True)
+    set_password = form.redirect_chain[-1][0]
+    new = "ett-helt-nytt-lösenord-7"
+    done = client.post(set_password, {"new_password1": new, "new_password2": new})
+    assert done.status_code == 302
+    assert _login(Client(), new).status_code == 302

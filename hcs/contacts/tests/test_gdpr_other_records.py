@@ -127,3 +127,56 @@ def test_no_trace_of_the_name_or_address_is_left_in_the_audit_trail(demo_2024):
     for entry in AuditEntry.objects.all():
         text = f"{entry.object_repr} {entry.actor_name} {entry.message} {entry.changes}".lower()
         assert name.lower() not in text and address.lower() not in text, entry.pk
+
+
+def test_erasure_leaves_a_longer_name_that_begins_the_same_alone(demo_2024, coordinator):
+    """Erasing "Eva Ek" must not make "Eva Eklund" unreadable in the admin's log."""
+    from django.contrib.admin.models import CHANGE
+    from django.contrib.contenttypes.models import ContentType
+
+    from hcs.organisations.models import Organisation
+
+    person = _attending_person()
+    longer = f"{person.name}sson"
+    entry = LogEntry.objects.create(
+        user=coordinator,
+        content_type=ContentType.objects.get_for_model(Organisation),
+        object_id=str(person.organisation_id),
+        object_repr=str(person.organisation),
+        action_flag=CHANGE,
+        change_message=f"Kontakt {person.name} ersatt av {longer}",
+    )
+    contact_person_erase(person=person, actor="test")
+    entry.refresh_from_db()
+    assert entry.change_message == f"Kontakt {ERASED} ersatt av {longer}"
+
+
+def test_erasure_follows_the_person_to_their_other_address(demo_2024):
+    """Registered under a private address: the e-mails and the login under that address are
+    theirs too."""
+    from django.contrib.auth import get_user_model
+
+    from hcs.mail.models import OutgoingEmail
+    from hcs.mail.services import email_queue
+
+    person = _attending_person()
+    private = "privat.adress@example.net"
+    event = Registration.objects.filter(email=person.email).first().event
+    Registration.objects.create(
+        event=event,
+        name=person.name,
+        email=private,
+        organisation=person.organisation,
+        role="official",
+        status="confirmed",
+    )
+    email = email_queue(to=[private], subject="Bekräftelse", body="Välkommen!", purpose="test")
+    login = get_user_model().objects.create_user("privat", private, "pw")
+    data = contact_person_export(person=person, actor="test")
+    assert "Bekräftelse" in [e["subject"] for e in data["emails"]]
+    assert "privat" in [u["username"] for u in data["logins"]]
+    contact_person_erase(person=person, actor="test")
+    assert OutgoingEmail.objects.get(pk=email.pk).recipients == [ERASED]
+    login.refresh_from_db()
+    assert login.username == f"raderad-{login.pk}" and not login.is_active
+    assert private not in login.email

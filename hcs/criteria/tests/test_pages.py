@@ -125,6 +125,13 @@ def test_reminders_preview_then_send_in_the_background(
     assert "Vara" in mail.outbox[0].subject
     log = coordinator_client.get("/kansli/kriterier/2024/paminnelser/").content.decode()
     assert "Skickad" in log
+    # A task a worker still held under its old name (before reminders went through the queue)
+    # finds the reminder's e-mail already sent, and sends nothing again.
+    from hcs.criteria.tasks import send_reminder
+
+    assert send_reminder.call(reminder.pk) == "sent"
+    assert send_reminder.call(reminder.pk + 1000) == "gone"
+    assert len(mail.outbox) == 1
 
 
 def test_sending_with_nobody_chosen_sends_nothing(demo_2024, coordinator_client):

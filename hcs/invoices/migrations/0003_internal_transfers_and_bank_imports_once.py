@@ -8,12 +8,17 @@ from django.db import migrations, models
 
 
 def mark_internal_transfers(apps, schema_editor):
-    """Invoices already issued to the seller itself (the host) become internal transfers."""
+    """Invoices issued to the seller itself (the host) and not yet paid or credited become
+    internal transfers. One already paid stays as it was booked: the accounts of a closed year
+    do not change under the bookkeeper's feet."""
     Invoice = apps.get_model("invoices", "Invoice")
     seller = "".join(c for c in settings.INVOICE_SELLER["org_number"] if c.isdigit())
     if not seller:
         return
-    for invoice in Invoice.objects.exclude(buyer_org_number=""):
+    candidates = Invoice.objects.exclude(buyer_org_number="").filter(
+        payments__isnull=True, credit_notes__isnull=True
+    )
+    for invoice in candidates:
         if "".join(c for c in invoice.buyer_org_number if c.isdigit()) == seller:
             invoice.internal_transfer = True
             invoice.save(update_fields=["internal_transfer"])

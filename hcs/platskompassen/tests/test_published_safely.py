@@ -187,3 +187,33 @@ def test_the_planner_sees_a_small_rounds_results_the_public_does_not(lulea, plan
     assert planner_client.get(api_url(round_)).json()["responses"] == 2
     public = Client().get(results_url(round_)).content.decode()
     assert "Lugnt" not in public and "Färre än" in public
+
+
+def test_the_public_csv_of_a_small_round_has_no_answers(lulea, planner_client):
+    round_ = make_round(lulea, publish=True)
+    _answer(round_, 2, good="Lugnt")
+    for url in (results_url(round_, "resultat.csv"), api_url(round_, "results.csv")):
+        public = Client().get(url)
+        rows = b"".join(public.streaming_content).decode("utf-8-sig").splitlines()
+        assert public.status_code == 200 and len(rows) == 1, url  # the header only
+    mine = b"".join(planner_client.get(results_url(round_, "resultat.csv")).streaming_content)
+    assert mine.decode("utf-8-sig").count("\r\n") == 3 and "Lugnt" in mine.decode()
+
+
+def test_a_group_is_withheld_when_everyone_else_is_too_few(lulea, settings):
+    """19 women and 1 other: the whole round minus the women would show that one person."""
+    from hcs.platskompassen.queries import round_comments, round_results
+
+    round_ = make_round(lulea, publish=True)
+    for n in range(20):
+        response_submit(
+            round_=round_,
+            scores={"moving_around": 7 if n == 0 else 4},
+            comments={"feeling_safe": {"good": "Bara jag" if n == 0 else "", "better": ""}},
+            background={"gender": "man" if n == 0 else "woman"},
+            today=DAY,
+        )
+    women = ("gender", "woman")
+    assert round_results(round_, group=women).hidden
+    assert round_comments(round_, group=women) == {}
+    assert not round_results(round_).hidden  # the whole round is shown

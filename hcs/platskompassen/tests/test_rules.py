@@ -2,6 +2,7 @@
 
 import statistics as py
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,3 +35,17 @@ def test_no_answers_give_no_mean():
 
 def test_the_childrens_three_point_scale():
     assert statistics(_distribution([1, 3, 3], top=3)).median == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_emptied_database_gets_the_core_tool_back():
+    """`manage.py flush` (and every transactional test's teardown) empties the tables; the core
+    tool is part of the schema, so it comes back, and a survey can still be started."""
+    from django.core.management import call_command
+
+    from hcs.platskompassen.core_tool import CORE_THEMES, CORE_TOOL
+    from hcs.platskompassen.models import Theme, ToolVersion
+
+    call_command("flush", interactive=False, verbosity=0)
+    tool = ToolVersion.objects.get(key=CORE_TOOL["key"])
+    assert Theme.objects.filter(tool=tool).count() == len(CORE_THEMES) == 14
