@@ -1,5 +1,8 @@
 """Shared pieces for admin classes whose writes go through the services."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,7 +15,9 @@ from hcs.lib.forms import ModelForm
 from hcs.lib.periods import in_effect
 
 # A web address typed without a scheme ("www.lund.se") means https.
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+URL_FIELDS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 class BaseAdmin(admin.ModelAdmin):
