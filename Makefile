@@ -13,7 +13,8 @@ $(VENV)/.installed: requirements.lock
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	# --no-compile: Python compiles what it imports on first use, not the whole of every package.
+	$(BIN)/python -m pip install --quiet --no-compile -r requirements.lock
 	touch $@
 
 run: install

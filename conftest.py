@@ -15,6 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from hcs.accounts.services import api_token_create, coordinator_group_ensure
 
@@ -27,6 +28,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# No deadline per example: on a busy machine (CI, several workers) an example may take a few
+# hundred milliseconds, and speed is measured by the benchmarks in bench/, not by tests.
+hypothesis_settings.register_profile("hcs", deadline=None)
+hypothesis_settings.load_profile("hcs")
 
 # The fast demo (`demo`) leaves out what most tests do not need; `demo_2024` is everything.
 DEMO_LEVELS = {"demo": {"invoices": False, "network_life": False}, "demo_2024": {}}
@@ -225,10 +231,13 @@ def pytest_collection_modifyitems(config, items):
         _deselect(config, items, lambda item: item.get_closest_marker("postgresql"))
     if os.environ.get("HCS_BROWSER_TESTS") == "0":
         _deselect(config, items, lambda item: item.get_closest_marker("browser"))
-    # Browser modules last: they commit, and empty the database when they end.
+    # The long modules first (the browser's, and those marked `long`): pytest-xdist hands a
+    # worker the next module when it is free, so the short ones fill in at the end and the
+    # workers finish together.
     modules: dict = {}
     for item in items:
-        modules.setdefault(item.module, (bool(item.get_closest_marker("browser")), len(modules)))
+        long = item.get_closest_marker("browser") or item.get_closest_marker("long")
+        modules.setdefault(item.module, (not long, len(modules)))
     items.sort(key=lambda item: (modules[item.module], _order_in_module(item)))
 
 

@@ -33,6 +33,8 @@ from hcs.memberships.models import Membership
 from hcs.organisations.models import Organisation
 from hcs.platskompassen.services import place_create, round_create
 
+pytestmark = pytest.mark.long
+
 ROLES = ("anonymous", "member_a", "member_b", "planner", "staff", "coordinator", "superuser")
 A, B, C = "2580", "1280", "1488"  # Luleå, Malmö, Trollhättan
 

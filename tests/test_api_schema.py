@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from hcs.wsgi import application
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.long, pytest.mark.django_db]
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 OPERATIONS = [result.ok() for result in schema.get_all_operations()]

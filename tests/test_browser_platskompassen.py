@@ -7,29 +7,14 @@ Skipped with a message where Chromium is missing, except when CI=true (see conft
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from hcs.platskompassen.tests.test_results import organisation
+from tests.accessibility import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SERIOUS = {"serious", "critical"}
 PHONE = {"width": 390, "height": 844}
-
-
-def _serious_violations(page):
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        },
-    )
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} elements)"
-        for v in results.response["violations"]
-        if v["impact"] in SERIOUS
-    ]
 
 
 def _overflows(page) -> bool:
@@ -162,7 +147,7 @@ def test_an_error_is_summarised_at_the_top_with_links(phone, live_server, survey
     summary.wait_for()
     assert phone.evaluate("document.activeElement.id") == "error-summary"
     assert not _overflows(phone)
-    assert _serious_violations(phone) == []
+    assert serious_violations(phone) == []
 
 
 @pytest.mark.parametrize("locale", ["sv-SE", "en-GB"])
@@ -175,7 +160,7 @@ def test_the_survey_has_no_serious_accessibility_violations(
     page.goto(f"{live_server.url}/platskompassen/{survey_round.slug}/{suffix}")
     assert page.locator("h1").count() == 1
     assert page.evaluate("document.documentElement.lang") == locale[:2]
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     context.close()
 
 
@@ -190,7 +175,7 @@ def test_a_closed_round_has_no_serious_accessibility_violations(browser, live_se
     page = context.new_page()
     page.goto(f"{live_server.url}/platskompassen/{survey_round.slug}/")
     assert page.locator("#survey-form").count() == 0
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     context.close()
 
 
@@ -241,7 +226,7 @@ def test_the_planners_entry_has_no_serious_accessibility_violations(
     page.locator("label[for='entry-group']").click()
     page.locator("label[for='score-moving_around-5']").click()
     assert not _overflows(page)
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     page.locator("button[value='next']").click()
     page.wait_for_selector("#theme-public_transport")
     assert page.locator("#entry-group").is_checked()

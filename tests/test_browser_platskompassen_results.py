@@ -12,7 +12,7 @@ from hcs.platskompassen.core_tool import load_core_tool
 from hcs.platskompassen.models import Response, Theme, ToolVersion
 from hcs.platskompassen.services import response_submit
 from hcs.platskompassen.tests.test_results import answer_randomly, make_round, organisation
-from tests.test_browser import _serious_violations
+from tests.accessibility import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,7 +54,7 @@ def test_the_results_pages_have_no_serious_accessibility_violations(
         page.goto(f"{live_server.url}{path}")
         assert page.locator("h1").count() == 1
         assert page.locator("svg[role=img]:visible").count() == 1
-        assert _serious_violations(page) == [], path
+        assert serious_violations(page) == [], path
     context.close()
 
 
@@ -69,7 +69,7 @@ def test_the_results_page_fits_a_phone(browser, live_server, published, width):
         # The compass shrinks to the screen; the table scrolls in its own box.
         box = page.locator("svg[role=img]:visible").bounding_box()
         assert box["width"] <= width
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     context.close()
 
 
@@ -88,5 +88,5 @@ def test_the_planner_sees_unpublished_results(browser, live_server, core_tool):
     page = context.new_page()
     page.goto(f"{live_server.url}/platskompassen/{round_.slug}/resultat/")
     assert page.locator("#response-count").get_attribute("data-responses") == "10"
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     context.close()
