@@ -42,6 +42,9 @@ class ThemeResultOut(Schema):
 class ResultsOut(Schema):
     responses: int
     themes: list[ThemeResultOut]
+    # True when the answers are not shown, so that no one can be recognised: too few in all,
+    # or (for a group) too few in some answer to the group's question.
+    withheld: bool = False
 
 
 def _round(request, slug: str) -> Round:
@@ -84,13 +87,15 @@ Group = line(60)
 def get_results(request, slug: Slug, group: Group | None = None):
     """Per theme: the number of answers, mean and median (null without answers) and the
     distribution (the count for each score from 1 upwards). `group`: answers from one background
-    group only (`age_band:18_29`, `gender:woman`, `relation:live`, …); a group smaller than the
-    anonymity threshold shows no answers."""
+    group only (`age_band:18_29`, `gender:woman`, `relation:live`, …). `withheld`: no answers
+    are shown, so that no one can be recognised (fewer than the anonymity threshold in the
+    round, or in the group or another answer to its question)."""
     round_ = _round(request, slug)
     public = not can_manage(request.user, round_.place.organisation)
     results = round_results(round_, group=_group(group), public=public)
     return {
         "responses": results.responses,
+        "withheld": results.hidden,
         "themes": [
             {
                 "key": theme.theme.key,

@@ -62,9 +62,10 @@ def withheld(
     """The one rule of what a round's individual answers may not show, so that no one can be
     recognised (settings.PLATSKOMPASSEN_MIN_GROUP):
 
-    - a background group with fewer than `minimum` answers, or whose complement (everyone else
-      who answered) is fewer than `minimum` but not none: the whole round minus the group would
-      show the others' answers; for everyone;
+    - a background group, for everyone, unless every answer to its question (each choice, and
+      "no answer") that anyone gave has at least `minimum` answers: otherwise the whole round
+      minus the groups shown would show the few others' answers (10 women, 10 men and 1 other:
+      the round minus the women minus the men is that one person);
     - the whole round with fewer than `minimum` answers, for the `public`: the round's planners
       and the secretariat, who hold the answers anyway, see a small round's results.
     """
@@ -73,10 +74,9 @@ def withheld(
     total = individual.count()
     if group is None:
         return public and not shown(total, minimum)
-    field, value = group
-    in_group = individual.filter(**{field: value}).count()
-    others = total - in_group
-    return not shown(in_group, minimum) or 0 < others < minimum
+    field, _value = group
+    answers = individual.values_list(field).annotate(n=Count("*")).order_by()
+    return total == 0 or any(not shown(n, minimum) for _answer, n in answers)
 
 
 def round_results(

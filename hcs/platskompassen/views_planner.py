@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hcs.accounts.access import member_organisation, secretariat_may
+from hcs.accounts.access import planner_organisation, secretariat_may
 from hcs.lib.errors import add_to_form
 from hcs.platskompassen.forms import PlaceForm, RoundForm
 from hcs.platskompassen.models import Place, Round
@@ -24,7 +24,7 @@ def _own_organisation(request):
     """The planner's organisation, or None for the secretariat (who see all); else 403."""
     if secretariat_may(request.user, "platskompassen.view_place"):
         return None
-    organisation = member_organisation(request.user)
+    organisation = planner_organisation(request.user)
     if organisation is None:
         raise PermissionDenied
     return organisation

@@ -217,3 +217,27 @@ def test_a_group_is_withheld_when_everyone_else_is_too_few(lulea, settings):
     assert round_results(round_, group=women).hidden
     assert round_comments(round_, group=women) == {}
     assert not round_results(round_).hidden  # the whole round is shown
+
+
+def test_no_group_is_shown_while_a_few_others_answered_the_question_otherwise(lulea):
+    """10 women, 10 men and 1 other: the whole round minus the women minus the men would show
+    that one person's answers, so neither group is shown; the age groups, all large, are."""
+    from hcs.platskompassen.queries import round_comments, round_results
+
+    round_ = make_round(lulea, publish=True)
+    for n in range(21):
+        response_submit(
+            round_=round_,
+            scores={"moving_around": 7 if n == 0 else 4},
+            comments={"feeling_safe": {"good": "Bara jag" if n == 0 else "", "better": ""}},
+            background={
+                "gender": "other" if n == 0 else ("woman" if n % 2 else "man"),
+                "age_band": "30_44",
+            },
+            today=DAY,
+        )
+    for gender in ("woman", "man"):
+        assert round_results(round_, group=("gender", gender)).hidden, gender
+        assert round_comments(round_, group=("gender", gender)) == {}, gender
+    assert not round_results(round_, group=("age_band", "30_44")).hidden
+    assert not round_results(round_).hidden  # the whole round is shown
