@@ -6,8 +6,9 @@ The roles:
   without any permission are not the secretariat and see nothing of the back office.
 - a **member contact**: a login tied to one organisation (a member account), with access to that
   organisation's own records only while the organisation is a member.
-- a **planner**: a member contact using Platskompassen for their organisation; the secretariat
-  may plan for every organisation.
+- a **planner**: a login tied to an organisation (a member account) using Platskompassen for
+  it, whether or not the organisation is a member today (its places and rounds stay its own
+  after it leaves); the secretariat may plan for every organisation.
 - a **board member**: a login named on a board term, for the term's period.
 """
 
@@ -64,17 +65,28 @@ def is_board_member(user, day: date | None = None) -> bool:
     return BoardTerm.objects.filter(in_effect(day), user=user).exists()
 
 
+def planner_organisation(user):
+    """The organisation `user` plans for in Platskompassen (their member account's, member or
+    not); None for everyone else."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    account = getattr(user, "member_account", None)
+    return None if account is None else account.organisation
+
+
 def may_plan_for(user, organisation) -> bool:
     """Platskompassen: the secretariat for every organisation, a planner for their own."""
     if secretariat_may(user, "platskompassen.change_place"):
         return True
-    own = member_organisation(user)
+    own = planner_organisation(user)
     return own is not None and own.pk == organisation.pk
 
 
 def may_see_plans(user) -> bool:
     """Who may open Platskompassen's planner pages at all."""
-    return secretariat_may(user, "platskompassen.view_place") or is_member_contact(user)
+    return secretariat_may(user, "platskompassen.view_place") or (
+        planner_organisation(user) is not None
+    )
 
 
 def event_audiences(user) -> list[str]:
