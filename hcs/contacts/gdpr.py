@@ -43,16 +43,17 @@ PERSONAL_FIELDS = ("name", "email", "phone", "title", "party")
 
 def person_match(person: ContactPerson) -> PersonMatch:
     """The person as the records know them, with the other addresses their registrations and
-    group participations were made under, and the user names of their logins."""
+    group participations were made under. (A login's user name is not looked for as text: a
+    user name such as "lund" is also a word in other people's records. What a login did or
+    had done to it is found by its link instead, see `_login_entries`.)"""
     base = PersonMatch(name=person.name, email=person.email, organisation_id=person.organisation_id)
     addresses = {a.lower() for a in (*registration_addresses(base), *participation_addresses(base))}
     addresses = {a for a in addresses if a and a != person.email.lower()}
-    logins = _users([person.email, *addresses]).values_list("username", flat=True)
     return PersonMatch(
         name=person.name,
         email=person.email,
         organisation_id=person.organisation_id,
-        others=tuple(sorted({*addresses, *logins})),
+        others=tuple(sorted(addresses)),
     )
 
 
@@ -71,6 +72,17 @@ def _admin_log(match: PersonMatch, person: ContactPerson):
     or address in the object's name or the change message."""
     naming = LogEntry.objects.filter(match.text_q("object_repr", "change_message"))
     return (_about_person(person) | naming).distinct()
+
+
+def _login_entries(users) -> tuple:
+    """The audit entries made by the person's logins, and the admin's log entries about them."""
+    pks = [user.pk for user in users]
+    by_them = AuditEntry.objects.filter(actor_id__in=pks)
+    about_them = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_user_model()),
+        object_id__in=[str(pk) for pk in pks],
+    )
+    return by_them, about_them
 
 
 def _users(addresses):
@@ -155,12 +167,16 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
             emails_erase(address, ERASED, dry_run=dry_run) for address in match.addresses
         )
         log = _admin_log(match, person)
-        summary["admin_log_entries"] = log.count()
-        users = _users(match.addresses)
-        summary["logins"] = users.count()
+        users = list(_users(match.addresses))
+        by_logins, about_logins = _login_entries(users)
+        summary["admin_log_entries"] = len(
+            {*log.values_list("pk", flat=True), *about_logins.values_list("pk", flat=True)}
+        )
+        summary["logins"] = len(users)
         if dry_run:
-            summary["audit_entries"] = audit_scrub(match, dry_run=True)
+            summary["audit_entries"] = audit_scrub(match, dry_run=True) + by_logins.count()
             return summary
+        about_logins.update(object_repr=ERASED)
         own = set(_about_person(person).values_list("pk", flat=True))
         for entry in log:
             entry.object_repr = ERASED if entry.pk in own else match.scrub(entry.object_repr)[:200]
@@ -177,7 +193,9 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
         person.erased_at = timezone.now()
         person.save()
         redacted = audit_redact(obj=person, fields=PERSONAL_FIELDS, new_repr=ERASED)
-        summary["audit_entries"] = redacted + audit_scrub(match)
+        summary["audit_entries"] = (
+            redacted + audit_scrub(match) + by_logins.update(actor_name=ERASED)
+        )
         audit_record(
             actor=actor,
             action=AuditEntry.Action.ERASE,

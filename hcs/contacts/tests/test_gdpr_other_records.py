@@ -180,3 +180,26 @@ def test_erasure_follows_the_person_to_their_other_address(demo_2024):
     login.refresh_from_db()
     assert login.username == f"raderad-{login.pk}" and not login.is_active
     assert private not in login.email
+
+
+def test_erasing_a_login_erases_what_it_did_not_the_word_its_user_name_is(demo_2024):
+    """A login called "lund": the trail of what it did loses its name, and "Lund" in other
+    people's records stays."""
+    from django.contrib.auth import get_user_model
+
+    from hcs.audit.services import audit_record
+
+    person = _attending_person()
+    login = get_user_model().objects.create_user("lund", person.email, "pw")
+    by_them = audit_record(actor=login, action=AuditEntry.Action.UPDATE, obj=person.organisation)
+    other = audit_record(
+        actor="koordinator",
+        action=AuditEntry.Action.UPDATE,
+        obj=person.organisation,
+        message="Faktura till Lund kommun",
+    )
+    contact_person_erase(person=person, actor="test")
+    by_them.refresh_from_db()
+    other.refresh_from_db()
+    assert by_them.actor_name == ERASED
+    assert other.message == "Faktura till Lund kommun"
