@@ -306,14 +306,18 @@ class BankRow:
 
     @property
     def identity(self) -> str:
-        """The payment's identity: the bank's reference for it, or else its OCR reference,
-        amount and date. A payment with the same identity is the same payment."""
-        key = (
-            f"ref:{self.reference}"
-            if self.reference
-            else (f"row:{self.ocr}:{self.amount:.2f}:{self.paid_on.isoformat()}")
-        )
-        return hashlib.sha256(key.encode()).hexdigest()
+        """The payment's identity: its OCR reference, amount and date, with the bank's own
+        reference for it when the file has one (two equal payments on one day are then two).
+        A payment with the same identity is the same payment."""
+        return bank_identity(self.ocr, self.amount, self.paid_on, self.reference)
+
+
+def bank_identity(ocr: str, amount: Decimal, paid_on: date, reference: str = "") -> str:
+    """See BankRow.identity (migration 0003 gives the payments booked before it theirs)."""
+    key = f"row:{ocr}:{amount:.2f}:{paid_on.isoformat()}"
+    if reference:
+        key = f"ref:{reference}:{key}"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 class BankFileError(ValidationError):
@@ -326,7 +330,8 @@ class BankFileError(ValidationError):
 
 # The columns a bank file must have, and the optional column with the bank's own reference.
 REQUIRED_COLUMNS = ("ocr", "amount", "date")
-REFERENCE_COLUMNS = ("reference", "referens", "bank_reference", "id")
+# Not "id": many exports number their rows so, anew in each file.
+REFERENCE_COLUMNS = ("reference", "referens", "bank_reference")
 MAX_FIELD = 200  # characters in one field; a longer one is not a payment
 DELIMITERS = ";,\t"
 
@@ -395,7 +400,9 @@ def bank_file_parse(text: str) -> list[BankRow]:
         record = dict(zip(columns, (value.strip() for value in values), strict=False))
         row, row_problems = _bank_row(line, record, reference_column, known)
         if row is not None:
-            earlier = seen.setdefault(row.identity, line)
+            # In one file, a bank reference names one payment.
+            key = f"ref:{row.reference}" if row.reference else row.identity
+            earlier = seen.setdefault(key, line)
             if earlier != line:
                 row_problems.append(_("the same payment as row %(earlier)d") % {"earlier": earlier})
         if row_problems:

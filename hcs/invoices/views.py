@@ -107,6 +107,7 @@ def generate(request, year: int):
         {
             "year": year,
             "pending": to_invoice.pending,
+            "due": to_invoice.due,
             "existing": to_invoice.existing,
             "total": to_invoice.total,
         },

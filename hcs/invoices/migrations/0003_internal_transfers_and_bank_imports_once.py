@@ -16,12 +16,33 @@ def mark_internal_transfers(apps, schema_editor):
     if not seller:
         return
     candidates = Invoice.objects.exclude(buyer_org_number="").filter(
-        payments__isnull=True, credit_notes__isnull=True
+        kind="invoice", payments__isnull=True, credit_notes__isnull=True
     )
     for invoice in candidates:
         if "".join(c for c in invoice.buyer_org_number if c.isdigit()) == seller:
             invoice.internal_transfer = True
             invoice.save(update_fields=["internal_transfer"])
+
+
+def identify_bank_payments(apps, schema_editor):
+    """Payments booked from bank files before this migration get their identity, so that
+    importing one of those files again books nothing twice. Where the old import had booked
+    one payment twice, the first keeps the identity (the second stays, for the bookkeeper)."""
+    from hcs.invoices.services import bank_identity
+
+    Payment = apps.get_model("invoices", "Payment")
+    seen = set()
+    for payment in (
+        Payment.objects.filter(source="bank_file", bank_identity="")
+        .select_related("invoice")
+        .order_by("pk")
+    ):
+        identity = bank_identity(payment.invoice.ocr, payment.amount, payment.paid_on)
+        if identity in seen or Payment.objects.filter(bank_identity=identity).exists():
+            continue
+        seen.add(identity)
+        payment.bank_identity = identity
+        payment.save(update_fields=["bank_identity"])
 
 
 class Migration(migrations.Migration):
@@ -52,6 +73,7 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(condition=models.Q(('content_hash', ''), _negated=True), fields=('content_hash',), name='bank_file_imported_once', violation_error_message='This file has already been imported.'),
         ),
         migrations.RunPython(mark_internal_transfers, migrations.RunPython.noop),
+        migrations.RunPython(identify_bank_payments, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='payment',
             constraint=models.UniqueConstraint(condition=models.Q(('bank_identity', ''), _negated=True), fields=('bank_identity',), name='payment_booked_once_from_the_bank', violation_error_message='This bank payment is already booked.'),
