@@ -195,3 +195,20 @@ def test_an_email_being_sent_right_now_is_not_sent_again(
         coordinator_client.post(f"/kansli/e-post/{dead.pk}/skicka-igen/")
     dead.refresh_from_db()
     assert dead.state == "sent" and len(smtp_server.messages) == 1
+
+
+def test_an_email_still_queued_for_a_person_who_is_erased_is_never_sent(
+    coordinator_client, smtp_server
+):
+    """Its text is gone with the person's data: it is not sent, and not shown as failed."""
+    from hcs.lib.gdpr import ERASED
+    from hcs.mail.services import email_send, emails_erase
+
+    email = _queued(20)
+    emails_erase("b@example.org", ERASED)
+    assert email_send(email.pk) == "erased"
+    email.refresh_from_db()
+    assert email.state == "erased" and email.recipients == [ERASED]
+    assert not email.may_send_again(timezone.now())
+    assert not smtp_server.messages
+    assert "fastnat i kön" not in coordinator_client.get("/kansli/").content.decode()

@@ -26,6 +26,8 @@ class OutgoingEmail(models.Model):
         SENDING = "sending", _("Uncertain (sending was interrupted)")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # Not sent: the recipient's personal data was erased (GDPR) before it left.
+        ERASED = "erased", _("Not sent (erased)")
 
     purpose = models.CharField(_("purpose"), max_length=40)
     to = models.TextField(_("recipients"), help_text=_("Addresses separated by commas."))
@@ -55,11 +57,22 @@ class OutgoingEmail(models.Model):
         return f"{self.subject} → {self.to}"
 
     def is_stuck(self, now: datetime) -> bool:
+        """Queued, or being sent, for longer than STUCK_AFTER: `stuck`, for one row in hand."""
+        since = now - STUCK_AFTER
         if self.state == self.State.QUEUED:
-            return now - self.queued_at > STUCK_AFTER
+            return self.queued_at < since
         if self.state == self.State.SENDING:
-            return self.attempted_at is None or now - self.attempted_at > STUCK_AFTER
+            return self.attempted_at is None or self.attempted_at < since
         return False
+
+    @classmethod
+    def stuck(cls, now: datetime) -> Q:
+        """Queued, or being sent, for longer than STUCK_AFTER (as a query; keep it the same
+        as `is_stuck`)."""
+        since = now - STUCK_AFTER
+        return Q(state=cls.State.QUEUED, queued_at__lt=since) | Q(
+            Q(attempted_at__isnull=True) | Q(attempted_at__lt=since), state=cls.State.SENDING
+        )
 
     def may_send_again(self, now: datetime) -> bool:
         """Failed, or stuck: never one that is sent, or that a worker is sending right now."""
@@ -68,11 +81,7 @@ class OutgoingEmail(models.Model):
     @classmethod
     def undelivered(cls, now: datetime):
         """The e-mails that need the secretariat: failed, or stuck."""
-        return cls.objects.filter(
-            Q(state=cls.State.FAILED)
-            | Q(state=cls.State.QUEUED, queued_at__lt=now - STUCK_AFTER)
-            | Q(state=cls.State.SENDING, attempted_at__lt=now - STUCK_AFTER)
-        )
+        return cls.objects.filter(Q(state=cls.State.FAILED) | cls.stuck(now))
 
     @property
     def recipients(self) -> list[str]:

@@ -113,7 +113,8 @@ def email_send(email_id: int) -> str:
         if email.sensitive:
             email.body = email.html = ""
             fields += ["body", "html"]
-    OutgoingEmail.objects.filter(pk=email.pk).update(
+    # Only while it is still "sending": one erased meanwhile (GDPR) stays erased.
+    OutgoingEmail.objects.filter(pk=email.pk, state=OutgoingEmail.State.SENDING).update(
         **{name: getattr(email, name) for name in fields}
     )
     return email.state
@@ -152,9 +153,6 @@ def email_retry(*, email: OutgoingEmail, actor) -> OutgoingEmail:
     return email
 
 
-# Personal data (GDPR) ------------------------------------------------------------------------
-
-
 def emails_stuck_in_queue(now=None):
     """The e-mails queued more than `STUCK_AFTER` ago and not yet taken by a worker."""
     return OutgoingEmail.undelivered(now or timezone.now()).filter(state=OutgoingEmail.State.QUEUED)
@@ -175,6 +173,9 @@ def emails_enqueue_stuck(now=None) -> int:
     for pk in stuck:
         transaction.on_commit(partial(send_email.enqueue, pk), robust=True)
     return len(stuck)
+
+
+# Personal data (GDPR) ------------------------------------------------------------------------
 
 
 def _to(address: str):
@@ -200,7 +201,8 @@ def emails_export(address: str) -> list[dict]:
 
 def emails_erase(address: str, placeholder: str, *, dry_run: bool = False) -> int:
     """Remove `address` from the e-mails sent to it, and their text (which names the person);
-    the rows stay, so the counts of what was sent stay true."""
+    the rows stay, so the counts of what was sent stay true. One not yet sent never will be:
+    its text is gone."""
     if not address.strip():
         return 0
     wanted = address.strip().lower()
@@ -211,5 +213,7 @@ def emails_erase(address: str, placeholder: str, *, dry_run: bool = False) -> in
         email.to = ", ".join(placeholder if r.lower() == wanted else r for r in email.recipients)
         email.body = email.html = email.error = ""  # a mail server's answer names the address
         email.attachments = []
-        email.save(update_fields=["to", "body", "html", "error", "attachments"])
+        if email.state != OutgoingEmail.State.SENT:
+            email.state = OutgoingEmail.State.ERASED
+        email.save(update_fields=["to", "body", "html", "error", "attachments", "state"])
     return len(emails)

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('html', models.TextField(blank=True, verbose_name='HTML')),
                 ('attachments', models.JSONField(blank=True, default=list, verbose_name='attachments')),
                 ('sensitive', models.BooleanField(default=False, verbose_name='sensitive')),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('sending', 'Uncertain (sending was interrupted)'), ('sent', 'Sent'), ('failed', 'Failed')], db_index=True, default='queued', max_length=8, verbose_name='state')),
+                ('state', models.CharField(choices=[('queued', 'Queued'), ('sending', 'Uncertain (sending was interrupted)'), ('sent', 'Sent'), ('failed', 'Failed'), ('erased', 'Not sent (erased)')], db_index=True, default='queued', max_length=8, verbose_name='state')),
                 ('error', models.TextField(blank=True, verbose_name='error')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
                 ('queued_at', models.DateTimeField(auto_now_add=True, verbose_name='queued')),
