@@ -162,3 +162,11 @@ def test_out_of_range_page_parameters_are_never_a_500(coordinator_client, url):
 )
 def test_huge_numbers_in_the_path_are_no_page(coordinator_client, url):
     assert coordinator_client.get(url).status_code == 404
+
+
+def test_a_missing_record_is_told_in_the_visitors_language(coordinator_client):
+    """Not Django's "No Place matches the given query." (English, and naming a model)."""
+    response = coordinator_client.get("/platskompassen/platser/99999/")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "matches the given query" not in page and "Det finns ingen sådan sida." in page

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from hcs.fees.rules import INDEX_RANGE
 from hcs.lib.forms import Form, WholeNumberField
 from hcs.lib.params import parse_percent
 
@@ -19,7 +20,8 @@ class IndexForm(Form):
     )
 
     def clean_index_percent(self):
-        return parse_percent(self.cleaned_data["index_percent"])
+        minimum, maximum = INDEX_RANGE
+        return parse_percent(self.cleaned_data["index_percent"], minimum=minimum, maximum=maximum)
 
 
 class AdoptForm(Form):

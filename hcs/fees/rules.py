@@ -17,6 +17,10 @@ from fractions import Fraction
 from hcs.fees.models import FeeMethod, LeavingRule, Proration
 from hcs.lib.periods import periods_overlap
 
+# SKR's index as the network applies it, in per cent: never negative, and a figure above 50 is
+# a typing error (2,8 typed as 28,0 is still plausible; 280 is not).
+INDEX_RANGE = (Decimal(0), Decimal(50))
+
 REGION = "region"
 
 

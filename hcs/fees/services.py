@@ -21,7 +21,7 @@ from hcs.fees.models import (
     Proration,
 )
 from hcs.fees.queries import schedule_before
-from hcs.fees.rules import index_amount
+from hcs.fees.rules import INDEX_RANGE, index_amount
 
 
 def check_tiers(tiers: list[tuple[int, int]]) -> None:
@@ -96,12 +96,12 @@ def fee_schedule_index(
     The source year stays as it was. Refused if next year already has a schedule.
     """
     index_percent = Decimal(index_percent)
-    if index_percent < 0:
+    if index_percent < INDEX_RANGE[0]:
         raise ValidationError(
             _("The index cannot be negative (%(value)s %%).") % {"value": index_percent},
             code="negative_index",
         )
-    if index_percent > 50:
+    if index_percent > INDEX_RANGE[1]:
         raise ValidationError(
             _("An index of %(value)s %% is implausible; give the percentage, e.g. 2.8.")
             % {"value": index_percent},

@@ -1,12 +1,17 @@
 """The error pages: each says what went wrong in the visitor's language, and nothing more (no
 stack trace, no internals). A 404 or 400 raised with a message shows that message."""
 
+import re
+
 from django.core.exceptions import BadRequest
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from hcs.lib.middleware import refusal
+
+# get_object_or_404's own message names the model, in English: not for a visitor.
+_DJANGO_LOOKUP = re.compile(r"No .+ matches the given query\.")
 
 _DEFAULTS = {
     400: lambda: _("The request could not be read."),
@@ -22,7 +27,7 @@ def _message(status: int, exception) -> str:
         status == 404 and exception is not None and type(exception).__name__ == "Http404"
     ):
         text = str(exception)
-        if text and not text.startswith("{"):
+        if text and not text.startswith("{") and not _DJANGO_LOOKUP.fullmatch(text):
             return text
     return _DEFAULTS[status]()
 
