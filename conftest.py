@@ -3,6 +3,7 @@
 Speed: the demo network takes a few thousand queries to load, so a test module loads it once
 (`demo`, `demo_2024`) inside a transaction that is rolled back when the module ends; each test
 runs in a savepoint inside it, as Django's TestCase does, so no test sees another's writes.
+On SQLite a worker loads each level of the demo once and copies it into the next modules.
 Within a module, tests are reordered so that those that need an empty database run before the
 demo is loaded, and transactional tests (which commit, then empty the database) run first of
 all; a transactional test loads its own, committed demo (`committed_demo`).
@@ -10,11 +11,14 @@ all; a transactional test loads its own, committed demo (`committed_demo`).
 
 import os
 import shutil
+import sqlite3
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 
 from hcs.accounts.services import api_token_create, coordinator_group_ensure
@@ -52,20 +56,64 @@ def _load_demo(level: str) -> None:
     load_demo(**DEMO_LEVELS[level])
 
 
+# SQLite: the demo of each level, as the first module of a worker loaded it, kept in memory and
+# copied into the next module's database (SQLite's backup API, a few milliseconds) instead of
+# being loaded again (seconds).
+_SNAPSHOTS: dict[str, sqlite3.Connection] = {}
+
+
+def _copy(source: sqlite3.Connection) -> sqlite3.Connection:
+    copy = sqlite3.connect(":memory:")
+    source.backup(copy)
+    return copy
+
+
+def _sqlite_database():
+    """The test database's own SQLite connection, when it may be copied into (not inside a
+    transaction: a module that needs both demos loads the second on top of the first)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return None
+    connection.ensure_connection()
+    return connection.connection
+
+
+def _snapshot(database: sqlite3.Connection, level: str) -> sqlite3.Connection:
+    """The demo at `level` over the database as it is, loaded once: committed, but with what it
+    would do on commit (queue e-mail) dropped, as when its transaction is rolled back."""
+    from django.db import connection
+
+    if level not in _SNAPSHOTS:
+        with transaction.atomic():
+            _load_demo(level)
+            connection.run_on_commit.clear()
+        _SNAPSHOTS[level] = _copy(database)
+    return _SNAPSHOTS[level]
+
+
 def _module_transaction(django_db_blocker, level: str):
-    """Load the demo at `level` in a transaction that lasts the module, rolled back at its end.
+    """Load the demo at `level` in a transaction that lasts the module, rolled back at its end
+    (on SQLite: copied in from the worker's snapshot, and the database copied back as it was).
     The database is open only to load and to roll back: between, a test reaches it only by
     asking (`db`), as everywhere else."""
-    outer = transaction.atomic()
     with django_db_blocker.unblock():
+        database = _sqlite_database()
+        before = None if database is None else _copy(database)
+        if database is not None:
+            _snapshot(database, level).backup(database)
+        outer = transaction.atomic()
         outer.__enter__()
-        _load_demo(level)
+        if database is None:
+            _load_demo(level)
     try:
         yield
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            if before is not None:
+                before.backup(_sqlite_database())
 
 
 @pytest.fixture(scope="module")
@@ -116,12 +164,18 @@ def demo_site(django_db_setup, django_db_blocker):
     server over it: for browser tests that read the demo (their own writes go through the
     server). The module's tests are marked `django_db`, so that the database is set up, but
     write nothing themselves: on PostgreSQL the server would not see it. When the module ends
-    the tables are emptied, and the migrations' own data put back."""
+    the tables are emptied, and the migrations' own data put back (on SQLite: the demo is
+    copied in from the worker's snapshot, and the database copied back as it was)."""
     from django.test import Client
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
-        _load_demo("demo_2024")
+        database = _sqlite_database()
+        before = None if database is None else _copy(database)
+        if database is None:
+            _load_demo("demo_2024")
+        else:
+            _snapshot(database, "demo_2024").backup(database)
         coordinator = get_user_model().objects.create_user("kansli-webb", is_staff=True)
         coordinator.groups.add(coordinator_group_ensure())
         client = Client()
@@ -132,7 +186,10 @@ def demo_site(django_db_setup, django_db_blocker):
             yield server
         finally:
             server.stop()
-            _empty_database()
+            if before is None:
+                _empty_database()
+            else:
+                before.backup(_sqlite_database())
 
 
 def _empty_database() -> None:
@@ -177,6 +234,21 @@ def api_token(coordinator):
 @pytest.fixture
 def api_client(api_token):
     return Client(headers={"Authorization": f"Bearer {api_token}"})
+
+
+@pytest.fixture
+def webinar(db):
+    """A public webinar in ten days, open for registration."""
+    from hcs.events.models import Event
+
+    now = timezone.now()
+    return Event.objects.create(
+        title="Webbinarium",
+        kind=Event.Kind.WEBINAR,
+        audience=Event.Audience.PUBLIC,
+        starts=now + timedelta(days=10),
+        ends=now + timedelta(days=10, hours=1),
+    )
 
 
 @pytest.fixture(scope="session")

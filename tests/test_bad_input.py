@@ -3,27 +3,13 @@ characters and lone surrogates, numbers and years out of range, oversized bodies
 and on PostgreSQL (where a NUL in a query used to be a 500)."""
 
 import json
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from hcs.audit.models import AuditEntry
-from hcs.events.models import Event, Registration
+from hcs.events.models import Registration
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def webinar(db):
-    now = timezone.now()
-    return Event.objects.create(
-        title="Webbinarium",
-        kind=Event.Kind.WEBINAR,
-        audience=Event.Audience.PUBLIC,
-        starts=now + timedelta(days=10),
-        ends=now + timedelta(days=10, hours=1),
-    )
 
 
 def _state():

@@ -12,7 +12,7 @@ from aiosmtpd.handlers import Message
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from hcs.events.models import Event, Registration
+from hcs.events.models import Registration
 from hcs.mail.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -88,18 +88,6 @@ def test_reset_requests_from_one_client_are_limited(client, settings):
         for n in range(7)
     ]
     assert codes == [302] * 5 + [429] * 2
-
-
-@pytest.fixture
-def webinar(db):
-    now = timezone.now()
-    return Event.objects.create(
-        title="Webbinarium",
-        kind=Event.Kind.WEBINAR,
-        audience=Event.Audience.PUBLIC,
-        starts=now + timedelta(days=10),
-        ends=now + timedelta(days=10, hours=1),
-    )
 
 
 def test_with_the_mail_server_down_a_registration_stands_and_the_failure_is_shown(
