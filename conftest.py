@@ -68,6 +68,15 @@ def _copy(source: sqlite3.Connection) -> sqlite3.Connection:
     return copy
 
 
+def _restore(snapshot: sqlite3.Connection) -> None:
+    """Copy `snapshot` into the test database; the ids of content types cached in this process
+    may not hold for it (a flush makes them again), so the cache is emptied."""
+    from django.contrib.contenttypes.models import ContentType
+
+    snapshot.backup(_sqlite_database())
+    ContentType.objects.clear_cache()
+
+
 def _sqlite_database():
     """The test database's own SQLite connection, when it may be copied into (not inside a
     transaction: a module that needs both demos loads the second on top of the first)."""
@@ -101,7 +110,7 @@ def _module_transaction(django_db_blocker, level: str):
         database = _sqlite_database()
         before = None if database is None else _copy(database)
         if database is not None:
-            _snapshot(database, level).backup(database)
+            _restore(_snapshot(database, level))
         outer = transaction.atomic()
         outer.__enter__()
         if database is None:
@@ -113,7 +122,7 @@ def _module_transaction(django_db_blocker, level: str):
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             if before is not None:
-                before.backup(_sqlite_database())
+                _restore(before)
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +184,7 @@ def demo_site(django_db_setup, django_db_blocker):
         if database is None:
             _load_demo("demo_2024")
         else:
-            _snapshot(database, "demo_2024").backup(database)
+            _restore(_snapshot(database, "demo_2024"))
         coordinator = get_user_model().objects.create_user("kansli-webb", is_staff=True)
         coordinator.groups.add(coordinator_group_ensure())
         client = Client()
@@ -189,7 +198,7 @@ def demo_site(django_db_setup, django_db_blocker):
             if before is None:
                 _empty_database()
             else:
-                before.backup(_sqlite_database())
+                _restore(before)
 
 
 def _empty_database() -> None:
