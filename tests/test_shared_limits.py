@@ -59,9 +59,11 @@ def _gunicorn(cache_url: str, port: int, log: Path):
     command = [
         sys.executable, "-m", "gunicorn", "hcs.wsgi",
         "--workers", "2",
+        # Loaded before the fork, so that both workers are ready when the first answers.
+        "--preload",
         "--bind", f"127.0.0.1:{port}",
         "--access-logfile", str(log),
-        "--access-logformat", "%(p)s %(s)s",
+        "--access-logformat", "%(p)s %(s)s %(U)s",
     ]  # fmt: skip
     return subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
 
@@ -99,7 +101,8 @@ def _walk(cache_url: str, tmp_path: Path) -> tuple[list[int], set[str]]:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    pids = {line.split()[0] for line in log.read_text().splitlines() if "/healthz" not in line}
+    # The workers that answered a registration (not only the start-up check).
+    pids = {line.split()[0] for line in log.read_text().splitlines() if "/registrations" in line}
     return codes, pids
 
 
