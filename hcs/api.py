@@ -130,6 +130,7 @@ def on_http_error(request, exc: HttpError):
 
 
 def _register_routers() -> None:
+    from hcs.contacts.api import router as contacts_router
     from hcs.criteria.api import router as criteria_router
     from hcs.events.api import router as events_router
     from hcs.fees.api import router as fees_router
@@ -147,6 +148,7 @@ def _register_routers() -> None:
     api.add_router("", events_router)
     api.add_router("", governance_router)
     api.add_router("", criteria_router)
+    api.add_router("", contacts_router)
     api.add_router("", platskompassen_router)
     api.add_router("", platskompassen_results_router)
 

@@ -257,6 +257,7 @@ def samples(o) -> dict[str, list[Sample]]:
         "/api/v1/invoices/<number>.pdf": [Sample(f"/api/v1/invoices/{o.invoice_b}.pdf", TOKEN)],
         "/api/v1/invoices/<number>.xml": [Sample(f"/api/v1/invoices/{o.invoice_b}.xml", TOKEN)],
         "/api/v1/compliance/<year>": [Sample(f"/api/v1/compliance/{year}", TOKEN)],
+        "/api/v1/contacts": [Sample(f"/api/v1/contacts?organisation={A}", TOKEN)],
     }
 
 

@@ -48,3 +48,12 @@ def members_missing_contacts(day: date) -> list[ContactGap]:
         .order_by("name")
     )
     return [ContactGap(o, o.has_political, o.has_administrative) for o in organisations]
+
+
+def contact_roles(organisation: Organisation | None = None):
+    """Every role a contact person has held, of one organisation or of all: organisation by
+    name, then the person, the newest role first."""
+    roles = ContactRole.objects.select_related("person__organisation")
+    if organisation is not None:
+        roles = roles.filter(person__organisation=organisation)
+    return roles.order_by("person__organisation__name", "person__name", "-start_date", "pk")

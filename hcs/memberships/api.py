@@ -15,7 +15,7 @@ from hcs.lib.pagecache import cached_bytes
 from hcs.memberships.models import Decision, Membership
 from hcs.memberships.queries import members_on, organisation_periods
 from hcs.memberships.services import DecisionData, membership_end, membership_start
-from hcs.organisations.models import Organisation
+from hcs.organisations.queries import organisation_by_code
 
 router = Router(tags=["memberships"])
 
@@ -97,15 +97,6 @@ def _membership_out(request, membership: Membership) -> dict:
     }
 
 
-def _organisation(code: str) -> Organisation:
-    try:
-        return Organisation.objects.get(code=code)
-    except Organisation.DoesNotExist as exc:
-        raise Http404(
-            _("There is no municipality or region with the code %(code)s.") % {"code": code}
-        ) from exc
-
-
 def _require(request, permission: str) -> None:
     if not secretariat_may(request.user, permission):
         raise PermissionDenied
@@ -141,7 +132,7 @@ def list_members(request, on: Day | None = None):
 )
 def list_memberships(request, code: line(10)):
     """An organisation's membership periods with their decisions, oldest first."""
-    organisation = _organisation(code)
+    organisation = organisation_by_code(code)
     return [_membership_out(request, m) for m in organisation_periods(organisation)]
 
 
@@ -154,7 +145,7 @@ def create_membership(request, payload: MembershipIn):
     """Record a new membership period backed by the member's joining decision."""
     _require(request, "memberships.add_membership")
     membership = membership_start(
-        organisation=_organisation(payload.organisation_code),
+        organisation=organisation_by_code(payload.organisation_code),
         start_date=payload.start_date,
         start_precision=payload.start_precision,
         decision=DecisionData(**payload.decision.dict()),

@@ -1,6 +1,8 @@
 """Reads of organisations and their population figures."""
 
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from hcs.organisations.models import Organisation, Population
 
@@ -24,3 +26,13 @@ def organisations_with_population(kind: str | None = None):
 def known_codes() -> dict[str, str]:
     """Every organisation's code mapped to its county code, for checking uploaded files."""
     return dict(Organisation.objects.values_list("code", "county_code"))
+
+
+def organisation_by_code(code: str) -> Organisation:
+    """The organisation with `code`; 404 with a message saying so when there is none."""
+    try:
+        return Organisation.objects.get(code=code)
+    except Organisation.DoesNotExist as exc:
+        raise Http404(
+            _("There is no municipality or region with the code %(code)s.") % {"code": code}
+        ) from exc
