@@ -185,6 +185,8 @@ EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Healthy Cities Sverige <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The platform's address as people reach it: links in e-mails (a cancel link, say) start with it.
+SITE_URL = envstr("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Pages load only the platform's own files: no CDN, no third party, no inline script or style.
 CONTENT_SECURITY_POLICY = "; ".join(

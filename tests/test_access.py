@@ -25,7 +25,9 @@ from django.utils import timezone
 from hcs.accounts.models import MemberAccount
 from hcs.accounts.services import api_token_create, coordinator_group_ensure
 from hcs.contacts.models import ContactPerson
+from hcs.events.emails import cancel_token
 from hcs.events.models import Event
+from hcs.events.services import registration_create
 from hcs.governance.models import BoardTerm
 from hcs.invoices.models import Invoice
 from hcs.mail.models import OutgoingEmail
@@ -93,6 +95,10 @@ def samples(o) -> dict[str, list[Sample]]:
         ],
         "/kalender/<int:pk>/anmal-flera/": [
             Sample(f"/kalender/{o.members_event}/anmal-flera/", MEMBERS)
+        ],
+        "/kalender/avboka/<str:token>/": [
+            Sample(f"/kalender/avboka/{o.cancel_token}/", PUBLIC),
+            Sample("/kalender/avboka/MQ:forged/", (404,) * 7),
         ],
         "/i18n/setlang/": [Sample("/i18n/setlang/", (302,) * 7)],
         # Accounts
@@ -219,7 +225,11 @@ def samples(o) -> dict[str, list[Sample]]:
         "/api/v1/events": [Sample("/api/v1/events?year=2024", PUBLIC)],
         "/api/v1/events.ics": [Sample("/api/v1/events.ics", PUBLIC)],
         "/api/v1/events/<event_id>/registrations": [
-            Sample(f"/api/v1/events/{o.public_event}/registrations", NOT_GET)
+            Sample(f"/api/v1/events/{o.public_event}/registrations", TOKEN)
+        ],
+        "/api/v1/events/<event_id>": [Sample(f"/api/v1/events/{o.public_event}", NOT_GET)],
+        "/api/v1/registrations/<registration_id>/cancel": [
+            Sample(f"/api/v1/registrations/{o.registration}/cancel", NOT_GET)
         ],
         "/api/v1/fees/<year>/schedule": [Sample(f"/api/v1/fees/{year}/schedule", PUBLIC)],
         "/api/v1/fees/<year>/summary": [Sample(f"/api/v1/fees/{year}/summary", PUBLIC)],
@@ -267,6 +277,8 @@ class World:
     public_event: int
     members_event: int
     board_event: int
+    registration: int
+    cancel_token: str
     place_a: int
     round_a: str
     published: str
@@ -362,9 +374,18 @@ def _make_world() -> World:
     def texts(contacts, *extra):
         return [t for c in contacts for t in (c.name, c.email) if t] + list(extra)
 
+    public_event = event("public")
+    registration = registration_create(
+        event=Event.objects.get(pk=public_event),
+        name="Walk Registrant",
+        email="walker@example.org",
+        role="official",
+    ).registration
     return World(
         clients=clients,
-        public_event=event("public"),
+        public_event=public_event,
+        registration=registration.pk,
+        cancel_token=cancel_token(registration),
         members_event=event("members"),
         board_event=event("board", kind="board_meeting"),
         place_a=place_a.pk,

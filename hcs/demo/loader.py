@@ -74,8 +74,9 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
     load_governance_demo()
     report["contacts"] = _load_contacts(organisations)
     if network_life:
-        report["attendance"] = load_attendance_demo(ACTOR)
+        # The groups first: the strategic group's meetings are loaded with it.
         report |= load_groups_demo(ACTOR)
+        report["attendance"] = load_attendance_demo(ACTOR)
         report["group_events"] = attach_group_events(ACTOR)
         report["meeting_events"] = link_meetings_to_events()
     if invoices:

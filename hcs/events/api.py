@@ -6,18 +6,28 @@ their offset: an all-day event on 14 March starts at 2024-03-14T00:00:00+01:00."
 from datetime import datetime
 from typing import Annotated
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
-from hcs.accounts.auth import caller
+from hcs.accounts.access import secretariat_may
+from hcs.accounts.auth import StaffToken, caller
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
-from hcs.events.queries import events_visible_to, participants, public_events, with_participants
-from hcs.events.services import registration_create
+from hcs.events.queries import (
+    events_visible_to,
+    participants,
+    public_events,
+    registrations_of,
+    with_participants,
+)
+from hcs.events.services import event_save, registration_cancel, registration_create
+from hcs.groups.models import Group
 from hcs.lib import ratelimit
-from hcs.lib.api import Id, Line, Year, errors, file_response, line
+from hcs.lib.api import Id, Line, Year, errors, file_response, line, text
 from hcs.organisations.models import Organisation
 
 router = Router(tags=["events"])
@@ -126,3 +136,186 @@ def register(request, event_id: Id, payload: RegistrationIn):
             "position": result.position,
         },
     )
+
+
+# The secretariat's writes (a staff token) ------------------------------------------------------
+
+Capacity = Annotated[int, Field(ge=1, le=100_000)]
+
+
+class EventIn(Schema):
+    kind: Event.Kind
+    title: line(200)
+    starts: datetime
+    ends: datetime
+    all_day: bool = False
+    place: line(200) = ""
+    online_url: line(200) = ""
+    audience: Event.Audience = Event.Audience.MEMBERS
+    capacity: Capacity | None = None
+    registration_deadline: datetime | None = None
+    description: text(5000) = ""
+    group_id: Id | None = None
+
+
+class EventPatch(Schema):
+    kind: Event.Kind | None = None
+    title: line(200) | None = None
+    starts: datetime | None = None
+    ends: datetime | None = None
+    all_day: bool | None = None
+    place: line(200) | None = None
+    online_url: line(200) | None = None
+    audience: Event.Audience | None = None
+    capacity: Capacity | None = None
+    registration_deadline: datetime | None = None
+    description: text(5000) | None = None
+    group_id: Id | None = None
+
+
+class EventCreated(Schema):
+    id: int
+
+
+# Fields that cannot be null: a null in a PATCH for them is refused, not stored.
+NOT_NULL = (
+    "kind",
+    "title",
+    "starts",
+    "ends",
+    "all_day",
+    "place",
+    "online_url",
+    "audience",
+    "description",
+)
+
+
+def _require(request, permission: str) -> None:
+    if not secretariat_may(request.user, permission):
+        raise PermissionDenied
+
+
+def _local(value):
+    """A time without an offset is Swedish time."""
+    if value is not None and timezone.is_naive(value):
+        return timezone.make_aware(value)
+    return value
+
+
+def _apply(event: Event, fields: dict) -> None:
+    nulls = [name for name in NOT_NULL if name in fields and fields[name] is None]
+    if nulls:
+        raise ValidationError(
+            [_("%(field)s cannot be null.") % {"field": name} for name in nulls], code="invalid"
+        )
+    if "group_id" in fields:
+        group_id = fields.pop("group_id")
+        event.group = None if group_id is None else Group.objects.filter(pk=group_id).first()
+        if group_id is not None and event.group is None:
+            raise ValidationError(
+                {"group_id": _("There is no group with the id %(id)s.") % {"id": group_id}}
+            )
+    for name in ("starts", "ends", "registration_deadline"):
+        if name in fields:
+            fields[name] = _local(fields[name])
+    for name, value in fields.items():
+        setattr(event, name, value)
+
+
+@router.post(
+    "/events",
+    response={201: EventCreated, **errors(400, 401, 403, 404, 413, 422)},
+    auth=StaffToken(),
+)
+def create_event(request, payload: EventIn):
+    """Create an event of any kind (`audience`: public, members, group (with `group_id`) or
+    board). Times without an offset are Swedish time. 422 names every problem."""
+    _require(request, "events.add_event")
+    event = Event()
+    _apply(event, payload.dict())
+    event_save(event=event, actor=request.user)
+    return Status(201, {"id": event.pk})
+
+
+@router.patch(
+    "/events/{event_id}",
+    response={200: EventCreated, **errors(400, 401, 403, 404, 409, 413, 422)},
+    auth=StaffToken(),
+)
+def update_event(request, event_id: Id, payload: EventPatch):
+    """Change any of the event's fields; those not given stay as they are."""
+    _require(request, "events.change_event")
+    event = _event(event_id)
+    _apply(event, payload.dict(exclude_unset=True))
+    event_save(event=event, actor=request.user)
+    return {"id": event.pk}
+
+
+def _event(event_id: int) -> Event:
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:
+        raise Http404(_("There is no event with the id %(id)s.") % {"id": event_id})
+    return event
+
+
+class RegistrantOut(Schema):
+    id: int
+    name: str
+    email: str
+    organisation_code: str | None
+    organisation_name: str
+    role: Registration.Role
+    status: Registration.Status
+    position: int | None
+    attended: bool | None
+    answers: dict[str, str]
+
+
+@router.get(
+    "/events/{event_id}/registrations",
+    response={200: list[RegistrantOut], **errors(401, 403, 404, 422)},
+    auth=StaffToken(),
+)
+def event_registrations(request, event_id: Id):
+    """Everyone who registered, in the order they came: `status` confirmed, waitlisted or
+    cancelled, `position` on the waiting list (1 first), the answers to the event's questions
+    by question text."""
+    _require(request, "events.view_registration")
+    event = _event(event_id)
+    questions = {str(q.pk): q.text for q in event.questions.all()}
+    return [
+        {
+            "id": r.pk,
+            "name": r.name,
+            "email": r.email,
+            "organisation_code": r.organisation.code if r.organisation else None,
+            "organisation_name": r.organisation.name if r.organisation else r.organisation_name,
+            "role": r.role,
+            "status": r.status,
+            "position": r.position,
+            "attended": r.attended,
+            "answers": {questions[k]: v for k, v in r.answers.items() if k in questions},
+        }
+        for r in registrations_of(event)
+    ]
+
+
+class CancelOut(Schema):
+    promoted: int | None
+
+
+@router.post(
+    "/registrations/{registration_id}/cancel",
+    response={200: CancelOut, **errors(401, 403, 404, 409, 422)},
+    auth=StaffToken(),
+)
+def cancel_registration(request, registration_id: Id):
+    """Cancel a registration; `promoted` is the registration moved up from the waiting list
+    (its person is e-mailed), or null. 409 if it is already cancelled."""
+    _require(request, "events.change_registration")
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None:
+        raise Http404(_("There is no registration with the id %(id)s.") % {"id": registration_id})
+    moved = registration_cancel(registration=registration, actor=request.user)
+    return {"promoted": moved.pk if moved else None}

@@ -117,28 +117,18 @@ EVENTS_2024 = [
 
 
 # The strategic group meets digitally every month (annual report 2024); the days are not given.
+# Its meetings are loaded with the group (hcs.groups.demo): an event for a group names it.
 STRATEGIC_GROUP_MONTHS_2024 = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]
 STRATEGIC_GROUP_TITLE = "Strategiska gruppens månadsmöte"
-EVENTS_2024 += [
-    (
-        date(2024, month, 1),
-        None,
-        K.STRATEGIC_GROUP,
-        A.GROUP,
-        STRATEGIC_GROUP_TITLE,
-        {"precision": DatePrecision.MONTH, "place": "Digitalt"},
-    )
-    for month in STRATEGIC_GROUP_MONTHS_2024
-]
 
 
 def _moment(day: date, end: bool = False) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(23, 59) if end else time(0, 0)))
 
 
-def load_events_demo(actor) -> int:
+def load_events_demo(actor, events=None, group=None) -> int:
     created = 0
-    for first, last, kind, audience, title, extra in EVENTS_2024:
+    for first, last, kind, audience, title, extra in events or EVENTS_2024:
         if Event.objects.filter(title=title, starts__date=first).exists():
             continue
         extra = dict(extra)
@@ -151,6 +141,7 @@ def load_events_demo(actor) -> int:
             ends=_moment(last or first, end=True),
             all_day=True,
             date_precision=extra.pop("precision", DatePrecision.DAY),
+            group=group,
             **extra,
         )
         event_save(event=event, actor=actor, partners=list(partners))
@@ -208,3 +199,17 @@ def load_attendance_demo(actor) -> int:
                 )
                 recorded += 1
     return recorded
+
+
+def strategic_meetings_2024() -> list:
+    return [
+        (
+            date(2024, month, 1),
+            None,
+            K.STRATEGIC_GROUP,
+            A.GROUP,
+            STRATEGIC_GROUP_TITLE,
+            {"precision": DatePrecision.MONTH, "place": "Digitalt"},
+        )
+        for month in STRATEGIC_GROUP_MONTHS_2024
+    ]

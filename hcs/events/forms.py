@@ -21,10 +21,30 @@ class RegistrationForm(Form):
     role = forms.ChoiceField(label=_("I take part as"), choices=Registration.Role.choices)
     website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot
 
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # The event's own questions, after the role and before the honeypot.
+        website = self.fields.pop("website")
+        for question in questions:
+            self.fields[f"question_{question.pk}"] = forms.CharField(
+                label=question.text,
+                required=question.required,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.fields["website"] = website
+
     def clean_website(self):
         if self.cleaned_data["website"]:
             raise forms.ValidationError(_("The form could not be sent."))
         return ""
+
+    def answers(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("question_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("question_") and value
+        }
 
 
 class ParticipantForm(Form):

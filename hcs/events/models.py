@@ -1,5 +1,6 @@
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -7,6 +8,24 @@ from django.utils.translation import gettext_lazy as _
 
 from hcs.lib.dates import DatePrecision
 from hcs.organisations.models import Organisation
+
+
+class EventSeries(models.Model):
+    """Occasions that belong together, such as 2024's six regional webinars: each occasion is
+    an event of its own (with its date, place and registrations); the series gives them one
+    title and one total of participants."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Event(models.Model):
@@ -67,11 +86,22 @@ class Event(models.Model):
     partners = models.ManyToManyField(
         Organisation, verbose_name=_("partner organisations"), blank=True, related_name="+"
     )
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     participant_count = models.PositiveIntegerField(
         _("number of participants (without names)"), null=True, blank=True
     )
+    # Set when the event is cancelled: it stays in the records (and the calendar, marked), and
+    # nobody can register any more.
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -98,6 +128,17 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.first_day:%Y-%m-%d})"
 
+    def clean(self) -> None:
+        """The audience fits the kind: a group's audience names the group, and a board meeting
+        is for the board."""
+        errors = {}
+        if self.audience == self.Audience.GROUP and self.group_id is None:
+            errors["group"] = _("An event for a group must name the group.")
+        if self.kind == self.Kind.BOARD_MEETING and self.audience != self.Audience.BOARD:
+            errors["audience"] = _("A board meeting is for the board.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def first_day(self) -> date:
         """The day the event starts, in Swedish time (an all-day event on 14 March starts at
@@ -113,9 +154,31 @@ class Event(models.Model):
         """The moment registration closes: the deadline, or else the event's end."""
         return self.registration_deadline or self.ends
 
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
     def is_open_for_registration(self, now: datetime) -> bool:
-        """The one rule for "may one still register": until the deadline (or the end)."""
-        return now <= self.registration_closes
+        """The one rule for "may one still register": until the deadline (or the end), unless
+        the event is cancelled."""
+        return self.cancelled_at is None and now <= self.registration_closes
+
+
+class EventQuestion(models.Model):
+    """A question the event asks each registrant (dietary needs for the conference, say)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("question"), max_length=200)
+    required = models.BooleanField(_("an answer is required"), default=False)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Registration(models.Model):
@@ -146,8 +209,12 @@ class Registration(models.Model):
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    # The answers to the event's questions: {question id (as text): answer}.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # When the reminder the day before was queued (once per registration).
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

@@ -29,3 +29,18 @@ def participants(event) -> int:
     if event.participant_count is not None:
         return event.participant_count
     return getattr(event, "confirmed", 0)
+
+
+def registrations_of(event, statuses=()) -> list:
+    """The event's registrations in the order they came (of `statuses`, or all), each with
+    `position`: its place on the waiting list, 1 first, None for the others. One query."""
+    result = []
+    waiting = 0
+    for registration in event.registrations.select_related("organisation").order_by("id"):
+        registration.position = None
+        if registration.status == Registration.Status.WAITLISTED:
+            waiting += 1
+            registration.position = waiting
+        if not statuses or registration.status in statuses:
+            result.append(registration)
+    return result

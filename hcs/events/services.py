@@ -3,7 +3,7 @@ someone cancels. The event's row is locked while seats are counted, so registrat
 at the same moment never take more seats than there are."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 from typing import Literal
 
@@ -14,9 +14,17 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, audit_redact
-from hcs.events.emails import registration_confirmation_queue
-from hcs.events.models import Event, Registration
+from hcs.events.emails import (
+    event_cancelled_queue,
+    message_queue,
+    promotion_queue,
+    registration_confirmation_queue,
+    reminder_queue,
+)
+from hcs.events.models import Event, EventQuestion, Registration
+from hcs.lib.dates import local_day_bounds
 from hcs.lib.gdpr import ERASED, PersonMatch, erased_address
+from hcs.lib.text import forbidden_character
 from hcs.organisations.models import Organisation
 
 
@@ -45,18 +53,25 @@ def registration_create(
     role: str,
     organisation: Organisation | None = None,
     organisation_name: str = "",
+    answers: dict[int, str] | None = None,
     now: datetime | None = None,
 ) -> RegistrationResult:
     """Register one person. Refused (ValidationError, code "conflict") after the deadline, after
-    the event, or when the e-mail address is already registered for the event."""
+    the event, for a cancelled event, or when the e-mail address is already registered for the
+    event; refused (code "invalid") without an answer to a required question."""
     now = now or timezone.now()
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
+        if event.cancelled:
+            raise ValidationError(
+                _("%(event)s is cancelled.") % {"event": event.title}, code="conflict"
+            )
         if not event.is_open_for_registration(now):
             raise ValidationError(
                 _("Registration for %(event)s has closed.") % {"event": event.title},
                 code="conflict",
             )
+        checked_answers = answers_check(event, answers or {})
         email = email.strip().lower()
         taken = event.registrations.exclude(status=Registration.Status.CANCELLED)
         if taken.filter(email=email).exists():
@@ -74,6 +89,7 @@ def registration_create(
             organisation=organisation,
             organisation_name=organisation_name.strip(),
             status=Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED,
+            answers=checked_answers,
         )
         # The event is locked and the duplicate checked above; the database backs the
         # constraint. Skipping those checks here saves a query per check.
@@ -92,9 +108,56 @@ def registration_create(
     return RegistrationResult(registration, position)
 
 
+MAX_ANSWER = 1000
+
+
+def answers_check(event: Event, answers: dict[int, str]) -> dict[str, str]:
+    """The answers to the event's questions as stored ({question id: answer}), or a
+    ValidationError naming each problem: a required question unanswered, a question the event
+    does not ask, an answer too long or with a character that cannot be used."""
+    questions = {q.pk: q for q in event.questions.all()}
+    problems = []
+    unknown = set(answers) - set(questions)
+    if unknown:
+        problems.append(_("The event does not ask some of the questions answered."))
+    stored = {}
+    for pk, question in questions.items():
+        answer = (answers.get(pk) or "").strip()
+        if question.required and not answer:
+            problems.append(_("Answer the question “%(question)s”.") % {"question": question.text})
+        elif len(answer) > MAX_ANSWER:
+            problems.append(
+                _("The answer to “%(question)s” is longer than %(max)d characters.")
+                % {"question": question.text, "max": MAX_ANSWER}
+            )
+        elif forbidden_character(answer, multiline=True):
+            problems.append(
+                _("The answer to “%(question)s” contains a character that cannot be used.")
+                % {"question": question.text}
+            )
+        elif answer:
+            stored[str(pk)] = answer
+    if problems:
+        raise ValidationError(problems, code="invalid")
+    return stored
+
+
+def _promote(moved: Registration, actor, message: str) -> None:
+    moved.status = Registration.Status.CONFIRMED
+    moved.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=moved,
+        changes={"status": ["waitlisted", "confirmed"]},
+        message=message,
+    )
+    promotion_queue(moved)
+
+
 def registration_cancel(*, registration: Registration, actor) -> Registration | None:
-    """Cancel a registration; the first on the waiting list takes a freed seat. Returns the
-    registration that moved up, if any."""
+    """Cancel a registration; the first on the waiting list takes a freed seat and is told by
+    e-mail. Returns the registration that moved up, if any."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
         registration = Registration.objects.get(pk=registration.pk)
@@ -112,20 +175,191 @@ def registration_cancel(*, registration: Registration, actor) -> Registration | 
         )
         if not freed:
             return None
+        if event.cancelled or (
+            event.capacity is not None
+            and event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+            >= event.capacity
+        ):
+            # Someone moved up by hand took the seat already (or the event is off).
+            return None
         moved = (
             event.registrations.filter(status=Registration.Status.WAITLISTED).order_by("id").first()
         )
         if moved is not None:
-            moved.status = Registration.Status.CONFIRMED
-            moved.save(update_fields=["status"])
-            audit_record(
-                actor=actor,
-                action=AuditEntry.Action.UPDATE,
-                obj=moved,
-                changes={"status": ["waitlisted", "confirmed"]},
-                message="Moved up from the waiting list",
-            )
+            _promote(moved, actor, "Moved up from the waiting list")
     return moved
+
+
+def registration_promote(*, registration: Registration, actor) -> Registration:
+    """The secretariat moves someone up from the waiting list by hand (an extra chair, a
+    speaker's colleague): confirmed even when the event is full, and told by e-mail."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status != Registration.Status.WAITLISTED:
+            raise ValidationError(
+                _("Only someone on the waiting list can be moved up."), code="conflict"
+            )
+        if event.cancelled:
+            raise ValidationError(
+                _("%(event)s is cancelled.") % {"event": event.title}, code="conflict"
+            )
+        _promote(registration, actor, "Moved up from the waiting list by the secretariat")
+    return registration
+
+
+def event_cancel(*, event: Event, actor, message: str = "", now: datetime | None = None) -> int:
+    """Cancel an event: it stays in the records, marked cancelled; its registrations are
+    cancelled and each registrant is told by e-mail (with `message`, if any). Returns how many
+    were told."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if event.cancelled:
+            raise ValidationError(_("The event is already cancelled."), code="conflict")
+        if event.ends < now:
+            raise ValidationError(
+                _("The event is over; a past event cannot be cancelled."), code="conflict"
+            )
+        event.cancelled_at = now
+        event.save(update_fields=["cancelled_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=event,
+            changes={"cancelled_at": [None, now.isoformat()]},
+            message="Event cancelled",
+        )
+        active = list(event.registrations.exclude(status=Registration.Status.CANCELLED))
+        for registration in active:
+            registration.status = Registration.Status.CANCELLED
+            registration.cancelled_at = now
+            registration.save(update_fields=["status", "cancelled_at"])
+            event_cancelled_queue(registration, message)
+    return len(active)
+
+
+COPIED_FIELDS = (
+    "title",
+    "kind",
+    "audience",
+    "description",
+    "all_day",
+    "date_precision",
+    "place",
+    "online_url",
+    "organiser",
+    "group",
+    "series",
+    "capacity",
+)
+
+
+def event_copy(*, event: Event, starts: datetime, actor) -> Event:
+    """A new event like `event` starting at `starts` (the same length, the deadline as long
+    before it), with its questions and partners; no registrations, attendance or count."""
+    shift = starts - event.starts
+    copy = Event(
+        **{name: getattr(event, name) for name in COPIED_FIELDS},
+        starts=starts,
+        ends=event.ends + shift,
+        registration_deadline=event.registration_deadline + shift
+        if event.registration_deadline
+        else None,
+    )
+    with transaction.atomic():
+        event_save(event=copy, actor=actor, partners=list(event.partners.all()))
+        EventQuestion.objects.bulk_create(
+            EventQuestion(event=copy, text=q.text, required=q.required, position=q.position)
+            for q in event.questions.all()
+        )
+    return copy
+
+
+def event_questions_set(*, event: Event, questions: list[tuple[str, bool]], actor) -> None:
+    """The event's questions, in order ((text, required) each). A question kept in the same
+    place keeps its id, so the answers already given stay with it."""
+    questions = [(text.strip(), required) for text, required in questions]
+    for text, _required in questions:
+        if not text or forbidden_character(text):
+            raise ValidationError(
+                _("A question must have a text without characters that cannot be used."),
+                code="invalid",
+            )
+    with transaction.atomic():
+        existing = list(event.questions.all())
+        before = [(q.text, q.required) for q in existing]
+        if before == questions:
+            return
+        for position, (text, required) in enumerate(questions):
+            if position < len(existing):
+                question = existing[position]
+                question.text, question.required, question.position = text, required, position
+                question.full_clean(exclude=["event"])
+                question.save()
+            else:
+                question = EventQuestion(
+                    event=event, text=text, required=required, position=position
+                )
+                question.full_clean(exclude=["event"])
+                question.save()
+        for question in existing[len(questions) :]:
+            question.delete()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=event,
+            changes={"questions": [[t for t, _r in before], [t for t, _r in questions]]},
+        )
+
+
+def registrations_message(
+    *, event: Event, statuses: list[str], subject: str, message: str, actor
+) -> int:
+    """E-mail the event's registrants of the given statuses (through the queue), one e-mail
+    each with their own cancel link. Returns how many were written to."""
+    if not subject.strip() or not message.strip():
+        raise ValidationError(_("Write a subject and a message."), code="invalid")
+    with transaction.atomic():
+        registrations = list(event.registrations.filter(status__in=statuses))
+        for registration in registrations:
+            message_queue(registration, subject.strip(), message.strip())
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=event,
+            changes={"message": [None, subject.strip()], "recipients": [None, len(registrations)]},
+            message="E-mail to registrants",
+        )
+    return len(registrations)
+
+
+def event_reminders_send(now: datetime | None = None) -> int:
+    """Queue the reminder for every confirmed registration of the events that begin tomorrow
+    (Swedish time) and are not cancelled, once per registration. Safe to run as often as one
+    likes (the worker's schedule, cron, by hand). Returns how many were queued."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
+    start, end = local_day_bounds(tomorrow)
+    sent = 0
+    with transaction.atomic():
+        due = (
+            Registration.objects.select_for_update()
+            .filter(
+                status=Registration.Status.CONFIRMED,
+                reminded_at__isnull=True,
+                event__cancelled_at__isnull=True,
+                event__starts__gte=start,
+                event__starts__lt=end,
+            )
+            .select_related("event")
+        )
+        for registration in due:
+            reminder_queue(registration)
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at"])
+            sent += 1
+    return sent
 
 
 def event_save(*, event: Event, actor, partners=None) -> Event:

@@ -16,6 +16,7 @@ from hcs.accounts.access import (
     secretariat_may,
     secretariat_required,
 )
+from hcs.events.emails import registration_of_token
 from hcs.events.forms import AttendeeForm, ParticipantFormSet, RegistrationForm
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
@@ -24,6 +25,7 @@ from hcs.events.services import (
     Person,
     attendance_mark,
     attendee_add,
+    registration_cancel,
     registration_create,
     registrations_create_many,
 )
@@ -72,7 +74,8 @@ def event_page(request, pk: int):
     if event is None:
         raise Http404(_("There is no such public event."))
     open_for_registration = event.is_open_for_registration(timezone.now())
-    form = RegistrationForm(request.POST or None)
+    questions = list(event.questions.all())
+    form = RegistrationForm(request.POST or None, questions=questions)
     if request.method == "POST" and open_for_registration:
         ratelimit.enforce(ratelimit.hit_client(request, "registration"))
     if request.method == "POST" and open_for_registration and form.is_valid():
@@ -85,6 +88,7 @@ def event_page(request, pk: int):
                 role=data["role"],
                 organisation=data["organisation"],
                 organisation_name=data["organisation_name"],
+                answers=form.answers(),
             )
         except ValidationError as error:
             for message in messages_of(error):
@@ -236,3 +240,46 @@ def attendance(request, pk: int):
 
 def _mark(value: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(value or "")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, token: str):
+    """The signed link in a registrant's e-mail: cancel the registration without logging in.
+    GET asks to confirm (a link checker opening it must not cancel anything); POST cancels,
+    and the first on the waiting list takes the seat."""
+    registration = registration_of_token(token)
+    if registration is None:
+        raise Http404(_("This cancel link is not valid. Use the link in your latest e-mail."))
+    event = registration.event
+    started = event.starts <= timezone.now()
+    status = 200
+    if request.method == "POST":
+        ratelimit.enforce(ratelimit.hit_client(request, "registration_cancel"))
+        if registration.status == Registration.Status.CANCELLED:
+            messages.info(request, _("Your registration is already cancelled."))
+            return redirect("events:cancel", token)
+        if started:
+            messages.error(
+                request,
+                _("The event has begun; write to the secretariat if you could not come."),
+            )
+            status = 409
+        else:
+            try:
+                registration_cancel(registration=registration, actor=registration.email)
+            except ValidationError as error:
+                for message in messages_of(error):
+                    messages.error(request, message)
+                status = 409
+            else:
+                messages.success(
+                    request, _("Your registration is cancelled. Thank you for telling us.")
+                )
+                return redirect("events:cancel", token)
+    return render(
+        request,
+        "events/cancel.html",
+        {"registration": registration, "event": event, "started": started},
+        status=status,
+    )

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hcs.contacts.models import ContactRole
+from hcs.events.demo import load_events_demo, strategic_meetings_2024
 from hcs.events.models import Event
 from hcs.groups.models import Group, GroupParticipant
 from hcs.groups.services import event_group_set, group_create, participant_add
@@ -227,6 +228,10 @@ def load_groups_demo(actor) -> dict[str, int]:
         for kind, first, step in picks:
             for row in members[first::step]:
                 take_part(group_name, row, kind)
+    # The strategic group's monthly meetings, as events of the group.
+    report["group_meetings"] = load_events_demo(
+        actor, events=strategic_meetings_2024(), group=groups[STRATEGIC_GROUP]
+    )
     return report
 
 

@@ -1,6 +1,6 @@
 """Dates that the sources give only roughly, and how to show them."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from django.db import models
@@ -40,3 +40,12 @@ def _format_date(day: date, precision: str, language: str | None) -> str:
     if precision == DatePrecision.ON_OR_BEFORE:
         return str(_("%(date)s or earlier") % {"date": text})
     return text
+
+
+def local_day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The first moment of `day` and of the day after, in Swedish time (the platform's time
+    zone): a day is not 24 hours long when the clocks change."""
+    return (
+        timezone.make_aware(datetime.combine(day, time.min)),
+        timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min)),
+    )

@@ -28,6 +28,8 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "survey": (20, 600),
     # Event registrations from one client (each sends a confirmation e-mail).
     "registration": (10, 600),
+    # Cancellations through the signed link in a registrant's e-mail, from one client.
+    "registration_cancel": (20, 600),
     # Log-in attempts from one client: guessing is slowed...
     "login": (20, 900),
     # ...and failed log-ins to one account lock it for the rest of the window.

@@ -83,5 +83,5 @@ def test_the_theme_groups_events_are_linked_to_them(groups):
 
 
 def test_loading_twice_adds_nothing(groups):
-    assert load_groups_demo("test") == {"groups": 0, "participants": 0}
+    assert load_groups_demo("test") == {"groups": 0, "participants": 0, "group_meetings": 0}
     assert attach_group_events("test") == 0
