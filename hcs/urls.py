@@ -16,7 +16,6 @@ from hcs.accounts.views import (
 )
 from hcs.api import api
 from hcs.criteria.views import own_row as criteria_own_row
-from hcs.events.views import attendance as event_attendance
 from hcs.events.views import calendar_feed
 from hcs.public.views import healthz
 
@@ -45,7 +44,7 @@ urlpatterns = [
     path("kansli/fakturor/", include("hcs.invoices.urls")),
     path("kansli/ekonomi/", include("hcs.reports.urls")),
     path("kansli/kriterier/", include("hcs.criteria.urls")),
-    path("kansli/evenemang/<int:pk>/narvaro/", event_attendance, name="event_attendance"),
+    path("kansli/evenemang/", include("hcs.events.urls_kansli")),
     path("medlem/kriterier/", criteria_own_row, name="member_criteria"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),

@@ -209,8 +209,29 @@ def samples(o) -> dict[str, list[Sample]]:
         "/kansli/kriterier/<year:year>/<slug:key>/<str:code>/": [
             Sample(f"/kansli/kriterier/{year}/local_work/{B}/", SECRETARIAT)
         ],
-        "/kansli/evenemang/<int:pk>/narvaro/": [
-            Sample(f"/kansli/evenemang/{o.members_event}/narvaro/", SECRETARIAT)
+        "/kansli/evenemang/": [Sample("/kansli/evenemang/?ar=2024&typ=webinar", SECRETARIAT)],
+        "/kansli/evenemang/nytt/": [Sample("/kansli/evenemang/nytt/", SECRETARIAT)],
+        **{
+            f"/kansli/evenemang/<int:pk>/{suffix}": [
+                Sample(f"/kansli/evenemang/{o.members_event}/{suffix}", SECRETARIAT)
+            ]
+            for suffix in (
+                "",
+                "andra/",
+                "kopiera/",
+                "stall-in/",
+                "anmal/",
+                "meddelande/",
+                "anmalningar.xlsx",
+                "anmalningar.csv",
+                "narvaro/",
+            )
+        },
+        "/kansli/evenemang/anmalningar/<int:pk>/avboka/": [
+            Sample(f"/kansli/evenemang/anmalningar/{o.registration}/avboka/", SECRETARIAT_POST)
+        ],
+        "/kansli/evenemang/anmalningar/<int:pk>/flytta-upp/": [
+            Sample(f"/kansli/evenemang/anmalningar/{o.registration}/flytta-upp/", SECRETARIAT_POST)
         ],
         # The API: open to everyone
         "/api/v1/": [Sample("/api/v1/", (404,) * 7)],

@@ -129,6 +129,9 @@ def test_out_of_range_api_parameters_are_clear_errors(client, db, url):
         "/kansli/avgifter/?ar=x",
         "/medlemmar/?ar=99999999999999999999",
         "/medlemmar/?datum=99999-01-01",
+        "/kansli/evenemang/?ar=99999999999999999999&typ=x&publik=%00&grupp=-1",
+        "/kansli/evenemang/?q=%ED%A0%80",
+        "/kansli/evenemang/?ar=²",
     ],
 )
 def test_out_of_range_page_parameters_are_never_a_500(coordinator_client, url):
@@ -144,6 +147,8 @@ def test_out_of_range_page_parameters_are_never_a_500(coordinator_client, url):
         "/kansli/avgifter/99999999999999999999/",
         "/kalender/99999999999999999999/",
         "/kansli/evenemang/99999999999999999999/narvaro/",
+        "/kansli/evenemang/99999999999999999999/",
+        "/kansli/evenemang/99999999999999999999/anmalningar.xlsx",
     ],
 )
 def test_huge_numbers_in_the_path_are_no_page(coordinator_client, url):

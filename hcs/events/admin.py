@@ -47,7 +47,9 @@ class EventAdmin(ServiceAdmin):
     @admin.display(description=_("attendance"))
     def attendance_link(self, obj):
         return format_html(
-            '<a href="{}">{}</a>', reverse("event_attendance", args=[obj.pk]), _("Mark attendance")
+            '<a href="{}">{}</a>',
+            reverse("kansli_events:attendance", args=[obj.pk]),
+            _("Mark attendance"),
         )
 
     def save_model(self, request, obj, form, change):

@@ -4,6 +4,7 @@ included – for the secretariat (a staff token or session). Times are Swedish l
 their offset: an all-day event on 14 March starts at 2024-03-14T00:00:00+01:00."""
 
 from datetime import datetime
+from enum import Enum
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -259,6 +260,12 @@ def _event(event_id: int) -> Event:
     return event
 
 
+# A name of its own in the OpenAPI schema: the compliance view's `Status` is another enum.
+RegistrationStatus = Enum(  # type: ignore[misc]
+    "RegistrationStatus", {value: value for value in Registration.Status.values}, type=str
+)
+
+
 class RegistrantOut(Schema):
     id: int
     name: str
@@ -266,7 +273,7 @@ class RegistrantOut(Schema):
     organisation_code: str | None
     organisation_name: str
     role: Registration.Role
-    status: Registration.Status
+    status: RegistrationStatus
     position: int | None
     attended: bool | None
     answers: dict[str, str]

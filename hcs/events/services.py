@@ -55,6 +55,7 @@ def registration_create(
     organisation_name: str = "",
     answers: dict[int, str] | None = None,
     now: datetime | None = None,
+    actor=None,
 ) -> RegistrationResult:
     """Register one person. Refused (ValidationError, code "conflict") after the deadline, after
     the event, for a cancelled event, or when the e-mail address is already registered for the
@@ -96,7 +97,7 @@ def registration_create(
         registration.full_clean(exclude=["event", "organisation"], validate_constraints=False)
         registration.save()
         audit_record(
-            actor=email,
+            actor=actor or email,
             action=AuditEntry.Action.CREATE,
             obj=registration,
             changes={"status": [None, registration.status]},

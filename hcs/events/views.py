@@ -199,7 +199,7 @@ def attendance(request, pk: int):
                         actor=request.user,
                     )
                     messages.success(request, _("The participant was added."))
-                    return redirect("event_attendance", pk)
+                    return redirect("kansli_events:attendance", pk)
             else:
                 marks = {r.pk: _mark(request.POST.get(f"attended-{r.pk}")) for r in registrations}
                 count_field = WholeNumberField(required=False, max_value=MAX_PARTICIPANTS)
@@ -220,7 +220,7 @@ def attendance(request, pk: int):
                         request,
                         _("Attendance saved (%(count)d changed).") % {"count": changed},
                     )
-                    return redirect("event_attendance", pk)
+                    return redirect("kansli_events:attendance", pk)
         except ValidationError as error:
             for message in messages_of(error):
                 messages.error(request, message)
