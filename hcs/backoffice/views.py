@@ -14,15 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hcs.accounts.access import secretariat_may, secretariat_required
 from hcs.audit.models import AuditEntry
 from hcs.backoffice.forms import PopulationUploadForm
+from hcs.backoffice.queries import todo
 from hcs.contacts.gdpr import contact_person_erase, contact_person_export
 from hcs.contacts.models import ContactPerson
-from hcs.contacts.queries import members_missing_contacts
-from hcs.invoices.queries import overdue_invoices
 from hcs.lib.errors import messages_of
-from hcs.lib.periods import in_effect
 from hcs.mail.models import OutgoingEmail
 from hcs.mail.services import email_retry
-from hcs.memberships.models import Membership
 from hcs.memberships.queries import count_members, members_on
 from hcs.organisations.services import population_import
 
@@ -30,26 +27,14 @@ from hcs.organisations.services import population_import
 @secretariat_required()
 @require_GET
 def dashboard(request):
-    today = timezone.localdate()
+    """Att göra: what needs attention across the network, each with a count and a link."""
+    today, now = timezone.localdate(), timezone.now()
     user = request.user
-    current = Membership.objects.filter(in_effect(today))
-    undelivered = OutgoingEmail.undelivered(timezone.now())
+    items = {item.key: item for item in todo(user, today, now)}
     context = {
         "today": today,
         "count": count_members(members_on(today)),
-        "contact_gaps": members_missing_contacts(today)
-        if secretariat_may(user, "contacts.view_contactperson")
-        else None,
-        "without_decision": current.filter(join_decision_date__isnull=True)
-        .select_related("organisation")
-        .order_by("organisation__name"),
-        # Every year's: an invoice of 2023 still unpaid is as overdue as this year's.
-        "overdue": overdue_invoices(today)
-        if secretariat_may(user, "invoices.view_invoice")
-        else None,
-        "undelivered": undelivered.count()
-        if secretariat_may(user, "mail.view_outgoingemail")
-        else None,
+        "items": items,
         "recent": AuditEntry.objects.select_related("content_type")[:15]
         if secretariat_may(user, "audit.view_auditentry")
         else None,

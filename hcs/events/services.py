@@ -364,10 +364,16 @@ def event_reminders_send(now: datetime | None = None) -> int:
 
 
 def event_save(*, event: Event, actor, partners=None) -> Event:
+    """Create or change an event (validated, audited); its reminders are scheduled for the
+    morning before it begins."""
+    from hcs.events.tasks import reminders_schedule
+
     with transaction.atomic():
         created = event.pk is None
         event.full_clean()
         event.save()
+        starts = event.starts
+        transaction.on_commit(lambda: reminders_schedule(starts), robust=True)
         if partners is not None:
             event.partners.set(partners)
         audit_record(

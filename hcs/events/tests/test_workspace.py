@@ -275,3 +275,35 @@ def test_questions_are_refused_with_a_bad_character(small_webinar):
     with pytest.raises(ValidationError):
         event_questions_set(event=small_webinar, questions=[("Fråga\x00", True)], actor="k")
     assert not EventQuestion.objects.exists()
+
+
+def test_saving_an_event_defers_its_reminders_to_the_morning_before(small_webinar, settings):
+    from hcs.events.tasks import reminder_moment, reminders_schedule
+
+    moment = timezone.localtime(reminder_moment(small_webinar.starts))
+    assert moment.hour == 8
+    assert moment.date() == timezone.localtime(small_webinar.starts).date() - timedelta(days=1)
+    # The tests' backend runs tasks at once and cannot defer: cron's command covers it.
+    assert reminders_schedule(small_webinar.starts) is False
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    assert reminders_schedule(small_webinar.starts) is True
+    [result] = default_task_backend.results
+    assert result.task.run_after == reminder_moment(small_webinar.starts)
+    assert reminders_schedule(timezone.now() + timedelta(hours=2)) is False
+
+
+def test_the_reminder_command_queues_once(small_webinar, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _register(small_webinar, 1)
+    Event.objects.filter(pk=small_webinar.pk).update(
+        starts=timezone.now() + timedelta(days=1), ends=timezone.now() + timedelta(days=1, hours=1)
+    )
+    out = StringIO()
+    call_command("send_event_reminders", stdout=out)
+    call_command("send_event_reminders", stdout=out)
+    assert out.getvalue().splitlines() == ["1 reminders queued.", "0 reminders queued."]
