@@ -46,9 +46,11 @@ def cancel_url(registration: Registration) -> str:
     return settings.SITE_URL + reverse("events:cancel", args=[cancel_token(registration)])
 
 
-def _ics(event: Event) -> dict:
+def _ics(event: Event, links: bool) -> dict:
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    content = calendar([event], host=host, name=event.title, now=timezone.now()).decode()
+    content = calendar(
+        [event], host=host, name=event.title, now=timezone.now(), links=links
+    ).decode()
     return {"filename": "inbjudan.ics", "content_type": "text/calendar", "content": content}
 
 
@@ -69,7 +71,9 @@ def _queue(
         body=body,
         html=html,
         purpose=purpose,
-        attachments=[_ics(event)] if ics else [],
+        attachments=[_ics(event, registration.status == Registration.Status.CONFIRMED)]
+        if ics
+        else [],
     )
 
 

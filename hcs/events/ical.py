@@ -62,7 +62,7 @@ def _local(moment: datetime) -> str:
     return f"TZID={TZID}:{timezone.localtime(moment):%Y%m%dT%H%M%S}"
 
 
-def _event_lines(event: Event, host: str, stamp: datetime) -> list[str]:
+def _event_lines(event: Event, host: str, stamp: datetime, links: bool) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:event-{event.pk}@{host}", f"DTSTAMP:{_utc(stamp)}"]
     if event.all_day:
         after = event.last_day + timedelta(days=1)  # DTEND is exclusive
@@ -73,18 +73,25 @@ def _event_lines(event: Event, host: str, stamp: datetime) -> list[str]:
     else:
         lines += [f"DTSTART;{_local(event.starts)}", f"DTEND;{_local(event.ends)}"]
     lines.append(f"SUMMARY:{_escape(event.title)}")
-    location = ", ".join(part for part in (event.place, event.online_url) if part)
+    online = event.online_url if links else ""
+    location = ", ".join(part for part in (event.place, online) if part)
     if location:
         lines.append(f"LOCATION:{_escape(location)}")
     if event.description:
         lines.append(f"DESCRIPTION:{_escape(event.description)}")
-    if event.online_url:
-        lines.append(f"URL:{event.online_url}")
+    if online:
+        lines.append(f"URL:{online}")
+    if event.cancelled:
+        lines.append("STATUS:CANCELLED")
     lines += [f"LAST-MODIFIED:{_utc(event.updated_at)}", "END:VEVENT"]
     return lines
 
 
-def calendar(events: Iterable[Event], *, host: str, name: str, now: datetime) -> bytes:
+def calendar(
+    events: Iterable[Event], *, host: str, name: str, now: datetime, links: bool = False
+) -> bytes:
+    """The events as iCalendar. Online links only with `links` (a registrant's own invitation):
+    the feeds leave them out, as the event pages do; the link is sent to those registered."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -96,7 +103,7 @@ def calendar(events: Iterable[Event], *, host: str, name: str, now: datetime) ->
         *VTIMEZONE,
     ]
     for event in events:
-        lines += _event_lines(event, host, now)
+        lines += _event_lines(event, host, now, links)
     lines.append("END:VCALENDAR")
     folded = [part for line in lines for part in _fold(line)]
     return ("\r\n".join(folded) + "\r\n").encode()

@@ -307,3 +307,17 @@ def test_the_reminder_command_queues_once(small_webinar, django_capture_on_commi
     call_command("send_event_reminders", stdout=out)
     call_command("send_event_reminders", stdout=out)
     assert out.getvalue().splitlines() == ["1 reminders queued.", "0 reminders queued."]
+
+
+def test_the_online_link_goes_to_registrants_not_to_the_public(small_webinar):
+    page = Client().get(f"/kalender/{small_webinar.pk}/").content.decode()
+    assert "meet.example.org" not in page
+    assert "meet.example.org" not in Client().get("/kalender.ics").content.decode()
+    assert "meet.example.org" not in Client().get("/api/v1/events.ics").content.decode()
+
+
+def test_a_cancelled_event_is_marked_in_the_calendar_and_its_feed(small_webinar):
+    event_cancel(event=small_webinar, actor="kansli")
+    assert "inställt" in Client().get(f"/kalender/{small_webinar.pk}/").content.decode()
+    assert "Inställt" in Client().get("/kalender/").content.decode()
+    assert "STATUS:CANCELLED" in Client().get("/kalender.ics").content.decode()
