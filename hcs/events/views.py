@@ -233,6 +233,7 @@ def attendance(request, pk: int):
             "add_form": add_form,
             "count_error": count_error,
             "started": event.starts <= timezone.now(),
+            "per_member": _per_member(registrations),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -283,3 +284,20 @@ def cancel(request, token: str):
         {"registration": registration, "event": event, "started": started},
         status=status,
     )
+
+
+def _per_member(registrations) -> list[dict]:
+    """Who took part, per organisation: politicians and officials (the criteria count them)."""
+    rows: dict[int, dict] = {}
+    for registration in registrations:
+        if not registration.attended or registration.organisation is None:
+            continue
+        row = rows.setdefault(
+            registration.organisation_id,
+            {"name": registration.organisation.name, "politicians": 0, "officials": 0},
+        )
+        if registration.role == Registration.Role.POLITICIAN:
+            row["politicians"] += 1
+        elif registration.role == Registration.Role.OFFICIAL:
+            row["officials"] += 1
+    return sorted(rows.values(), key=lambda row: row["name"])
