@@ -142,6 +142,21 @@ def samples(o) -> dict[str, list[Sample]]:
         },
         # The secretariat
         "/kansli/": [Sample("/kansli/", SECRETARIAT)],
+        "/kansli/organisationer/": [Sample("/kansli/organisationer/?q=lu", SECRETARIAT)],
+        "/kansli/organisationer/<str:code>/": [
+            Sample(f"/kansli/organisationer/{A}/", SECRETARIAT),
+            Sample("/kansli/organisationer/9999/", (LOGIN, 403, 403, 403, 403, 404, 404)),
+        ],
+        "/kansli/medlemskap/<int:pk>/intradesbeslut/": [
+            Sample(f"/kansli/medlemskap/{o.membership_a}/intradesbeslut/", SECRETARIAT_POST)
+        ],
+        "/kansli/medlemskap/<int:pk>/uttrade/": [
+            Sample(f"/kansli/medlemskap/{o.membership_a}/uttrade/", SECRETARIAT_POST)
+        ],
+        "/kansli/kontaktroller/<int:pk>/avsluta/": [
+            Sample(f"/kansli/kontaktroller/{o.contact_b}/avsluta/", SECRETARIAT_POST)
+        ],
+        "/kansli/sok/": [Sample("/kansli/sok/?q=Malm", SECRETARIAT)],
         "/kansli/befolkning/": [Sample("/kansli/befolkning/", SECRETARIAT)],
         "/kansli/e-post/": [Sample("/kansli/e-post/", SECRETARIAT)],
         "/kansli/e-post/<int:pk>/skicka-igen/": [

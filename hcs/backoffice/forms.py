@@ -1,9 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hcs.lib.forms import Form, YearField
+from hcs.contacts.models import ContactRole
+from hcs.lib.forms import DateField, Form, YearField
+from hcs.memberships.services import DecisionData
 from hcs.organisations.queries import known_codes
 from hcs.organisations.reference import ReferenceFileError, parse_population_file
 
@@ -41,3 +44,77 @@ class PopulationUploadForm(Form):
         except ReferenceFileError as exc:
             raise ValidationError(exc.problems) from exc
         return upload
+
+
+class DecisionForm(Form):
+    """A member's political decision: body, date, paragraph, registry number and the PDF."""
+
+    body = forms.CharField(
+        label=_("Decided by"),
+        max_length=100,
+        help_text=_("E.g. Kommunstyrelsen or Regionfullmäktige."),
+    )
+    date = DateField(label=_("Date of the decision"))
+    paragraph = forms.CharField(label=_("Paragraph (§)"), max_length=20, required=False)
+    registry_number = forms.CharField(label=_("Registry number"), max_length=40, required=False)
+    document = forms.FileField(
+        label=_("The decision (PDF)"),
+        required=False,
+        validators=[FileExtensionValidator(["pdf"])],
+    )
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document and document.size > 10 * 1024 * 1024:
+            raise ValidationError(_("The file is larger than 10 MB."))
+        if document and not document.read(5).startswith(b"%PDF"):
+            raise ValidationError(_("The file is not a PDF."))
+        if document:
+            document.seek(0)
+        return document
+
+    def decision(self) -> DecisionData:
+        data = self.cleaned_data
+        return DecisionData(
+            body=data["body"],
+            date=data["date"],
+            paragraph=data["paragraph"],
+            registry_number=data["registry_number"],
+            document=data["document"],
+        )
+
+
+class JoinForm(DecisionForm):
+    start_date = DateField(label=_("Member from"))
+    field_order = ["start_date"]
+
+
+class ExitForm(DecisionForm):
+    end_date = DateField(label=_("Last day as a member"))
+    field_order = ["end_date"]
+
+
+class ContactForm(Form):
+    """A new contact person with their role."""
+
+    kind = forms.ChoiceField(label=_("Role"), choices=ContactRole.Kind.choices)
+    name = forms.CharField(label=_("Name"), max_length=120)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        required=False,
+        help_text=_("For an official, e.g. Folkhälsostrateg."),
+    )
+    party = forms.CharField(
+        label=_("Party"),
+        max_length=40,
+        required=False,
+        help_text=_("For a politician, e.g. S, M, C, KD."),
+    )
+    start_date = DateField(label=_("From"))
+
+
+class RoleEndForm(Form):
+    end_date = DateField(label=_("Last day in the role"))

@@ -77,7 +77,7 @@ def todo(user, today: date, now: datetime) -> list[Todo]:
             Todo(
                 "without_decision",
                 len(without),
-                reverse("admin:memberships_membership_changelist"),
+                reverse("backoffice:organisations"),
                 without,
             )
         )
@@ -87,7 +87,7 @@ def todo(user, today: date, now: datetime) -> list[Todo]:
             Todo(
                 "contact_gaps",
                 len(gaps),
-                reverse("admin:contacts_contactperson_changelist"),
+                reverse("backoffice:organisations"),
                 gaps,
             )
         )

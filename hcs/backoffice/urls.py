@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hcs.backoffice import views
+from hcs.backoffice import organisation, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -10,4 +10,20 @@ urlpatterns = [
     path("e-post/<int:pk>/skicka-igen/", views.mail_retry, name="mail_retry"),
     path("kontaktpersoner/<int:pk>/export/", views.contact_export, name="contact_export"),
     path("kontaktpersoner/<int:pk>/radera/", views.contact_erase, name="contact_erase"),
+    path("organisationer/", organisation.organisation_list, name="organisations"),
+    path("organisationer/<str:code>/", organisation.organisation_page, name="organisation"),
+    path(
+        "medlemskap/<int:pk>/intradesbeslut/",
+        organisation.membership_decision,
+        {"kind": "join"},
+        name="join_decision",
+    ),
+    path(
+        "medlemskap/<int:pk>/uttrade/",
+        organisation.membership_decision,
+        {"kind": "exit"},
+        name="exit_decision",
+    ),
+    path("kontaktroller/<int:pk>/avsluta/", organisation.role_end, name="role_end"),
+    path("sok/", organisation.search, name="search"),
 ]

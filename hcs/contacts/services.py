@@ -1,6 +1,6 @@
 """Writes to contact persons. A person's GDPR export and erasure: hcs.contacts.gdpr."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -156,3 +156,40 @@ def contact_role_delete(*, role: ContactRole, actor) -> None:
 
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
+
+
+def contact_appoint(
+    *,
+    organisation: Organisation,
+    kind: str,
+    start_date: date,
+    actor,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    title: str = "",
+    party: str = "",
+    replaces: ContactRole | None = None,
+) -> ContactRole:
+    """A new contact person in `kind`'s role from `start_date`; with `replaces`, the role they
+    take over ends the day before. All or nothing."""
+    with transaction.atomic():
+        if replaces is not None:
+            if replaces.person.organisation_id != organisation.pk or replaces.kind != kind:
+                raise ValidationError(
+                    _("The role replaced must be the same role of the same organisation."),
+                    code="invalid",
+                )
+            last_day = start_date - timedelta(days=1)
+            if replaces.end_date is None or replaces.end_date > last_day:
+                contact_role_update(role=replaces, actor=actor, end_date=last_day)
+        person = contact_person_create(
+            organisation=organisation,
+            name=name,
+            email=email,
+            phone=phone,
+            title=title,
+            party=party,
+            actor=actor,
+        )
+        return contact_role_add(person=person, kind=kind, start_date=start_date, actor=actor)

@@ -193,6 +193,25 @@ def membership_end(
         return membership_save(membership=membership, actor=actor, message="Membership ended")
 
 
+def membership_decision_record(
+    *, membership: Membership, kind: str, decision: DecisionData, actor
+) -> Membership:
+    """Record the joining ("join") or exit ("exit") decision of a membership afterwards (one
+    recorded without it, as many of the network's early members were)."""
+    if kind not in ("join", "exit"):
+        raise ValueError(kind)
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if kind == "exit" and membership.end_date is None:
+            raise ValidationError(
+                _("An exit decision belongs to a membership that has ended."), code="invalid"
+            )
+        decision.apply_to(membership, kind)
+        return membership_save(
+            membership=membership, actor=actor, message=f"{kind.capitalize()} decision recorded"
+        )
+
+
 def membership_delete(*, membership: Membership, actor) -> None:
     """Remove a period entered by mistake (a real exit is recorded with membership_end)."""
     with transaction.atomic():
