@@ -192,12 +192,12 @@ def measure_here(requests: int) -> None:
     from django.db import connection
     from django.db.models import Count
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from hcs.accounts.services import coordinator_group_ensure
     from hcs.events.models import Event
 
-    setup_test_environment()
+    # Not setup_test_environment(): it instruments every template's rendering, which a real
+    # server does not pay for.
     call_command("collectstatic", "--noinput", verbosity=0)
     user = get_user_model().objects.filter(username="bench-kansli").first()
     if user is None:

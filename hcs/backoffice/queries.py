@@ -10,6 +10,7 @@ from django.urls import reverse
 from hcs.accounts.access import secretariat_may
 from hcs.criteria.queries import compliance
 from hcs.events.models import Event, Registration
+from hcs.lib.pagecache import cached
 from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
 
@@ -60,8 +61,17 @@ def events_without_attendance(now: datetime, days: int = ATTENDANCE_DAYS):
     )
 
 
+def unmet_criteria(today: date) -> tuple[int, int]:
+    """The year's unmet criteria so far, and at how many members."""
+    table = compliance(today.year, today=today)
+    unmet = sum(row.count("not_met") for row in table.rows)
+    return unmet, sum(1 for row in table.rows if row.count("not_met"))
+
+
 def todo(user, today: date, now: datetime) -> list[Todo]:
-    """The items the user may see, in the order of the dashboard."""
+    """The items the user may see, in the order of the dashboard. What is read from audited
+    records only (the contact gaps, the criteria) is cached under the registry's version and
+    the day (hcs.lib.pagecache): any change shows at once; the rest is read each time."""
     from hcs.contacts.queries import members_missing_contacts
     from hcs.invoices.queries import overdue_invoices
     from hcs.mail.models import OutgoingEmail
@@ -82,7 +92,7 @@ def todo(user, today: date, now: datetime) -> list[Todo]:
             )
         )
     if secretariat_may(user, "contacts.view_contactperson"):
-        gaps = members_missing_contacts(today)
+        gaps = cached(f"todo:contact-gaps:{today}", lambda: members_missing_contacts(today))
         items.append(
             Todo(
                 "contact_gaps",
@@ -102,9 +112,7 @@ def todo(user, today: date, now: datetime) -> list[Todo]:
         count = len(shown) if len(shown) < 10 else missing.count()
         items.append(Todo("attendance", count, reverse("kansli_events:list"), shown))
     if secretariat_may(user, "criteria.view_criterion"):
-        table = compliance(today.year, today=today)
-        unmet = sum(row.count("not_met") for row in table.rows)
-        members = sum(1 for row in table.rows if row.count("not_met"))
+        unmet, members = cached(f"todo:unmet:{today}", lambda: unmet_criteria(today))
         items.append(
             Todo(
                 "unmet",

@@ -69,8 +69,11 @@ def event_list(request):
     )
     now = timezone.now()
     series_totals = _series_totals({e.series_id for e in events if e.series_id})
+    # The labels once, not per row (a model's get_FOO_display rebuilds its choices each call).
+    kinds, audiences = dict(Event.Kind.choices), dict(Event.Audience.choices)
     for event in events:
         event.series_total = series_totals.get(event.series_id, 0)
+        event.kind_label, event.audience_label = kinds[event.kind], audiences[event.audience]
     return render(
         request,
         "events/kansli/list.html",

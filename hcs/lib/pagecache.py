@@ -11,6 +11,7 @@ language and the URL, for anonymous visitors only: their pages hold nothing pers
 import functools
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -35,14 +36,22 @@ def registry_version() -> int:
     return _version
 
 
-def cached_bytes(name: str, build: Callable[[], bytes]) -> bytes:
-    """`build()`'s result, cached under `name` and the registry's version."""
+T = TypeVar("T")
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """`build()`'s result, cached under `name` and the registry's version: for what is read
+    from audited records only (every write of those changes the version)."""
     key = f"hcs:{registry_version()}:{name}"
     content = cache.get(key)
     if content is None:
         content = build()
         cache.set(key, content, settings.PAGE_CACHE_SECONDS)
     return content
+
+
+def cached_bytes(name: str, build: Callable[[], bytes]) -> bytes:
+    return cached(name, build)
 
 
 def _cacheable(request: HttpRequest) -> bool:
