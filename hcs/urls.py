@@ -17,6 +17,7 @@ from hcs.accounts.views import (
 from hcs.api import api
 from hcs.criteria.views import own_row as criteria_own_row
 from hcs.events.views import calendar_feed
+from hcs.governance.views import board_public
 from hcs.public.views import healthz
 
 
@@ -45,6 +46,8 @@ urlpatterns = [
     path("kansli/ekonomi/", include("hcs.reports.urls")),
     path("kansli/kriterier/", include("hcs.criteria.urls")),
     path("kansli/evenemang/", include("hcs.events.urls_kansli")),
+    path("kansli/styrelsen/", include("hcs.governance.urls_kansli")),
+    path("styrelsen/", board_public, name="board"),
     path("medlem/kriterier/", criteria_own_row, name="member_criteria"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),

@@ -28,7 +28,7 @@ from hcs.contacts.models import ContactPerson
 from hcs.events.emails import cancel_token
 from hcs.events.models import Event
 from hcs.events.services import registration_create
-from hcs.governance.models import BoardTerm
+from hcs.governance.models import AnnualMeeting, BoardMeeting, BoardTerm
 from hcs.invoices.models import Invoice
 from hcs.mail.models import OutgoingEmail
 from hcs.memberships.models import Membership
@@ -157,6 +157,21 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/kansli/kontaktroller/{o.contact_b}/avsluta/", SECRETARIAT_POST)
         ],
         "/kansli/sok/": [Sample("/kansli/sok/?q=Malm", SECRETARIAT)],
+        "/kansli/styrelsen/": [Sample("/kansli/styrelsen/?datum=2024-06-01", SECRETARIAT)],
+        "/kansli/styrelsen/uppdrag/<int:pk>/avsluta/": [
+            Sample(f"/kansli/styrelsen/uppdrag/{o.board_term}/avsluta/", SECRETARIAT_POST)
+        ],
+        "/kansli/styrelsen/moten/nytt/": [Sample("/kansli/styrelsen/moten/nytt/", SECRETARIAT)],
+        "/kansli/styrelsen/moten/<int:pk>/": [
+            Sample(f"/kansli/styrelsen/moten/{o.board_meeting}/", SECRETARIAT)
+        ],
+        "/kansli/styrelsen/arsmoten/nytt/": [
+            Sample("/kansli/styrelsen/arsmoten/nytt/", SECRETARIAT)
+        ],
+        "/kansli/styrelsen/arsmoten/<int:pk>/": [
+            Sample(f"/kansli/styrelsen/arsmoten/{o.annual_meeting}/", SECRETARIAT)
+        ],
+        "/styrelsen/": [Sample("/styrelsen/?datum=2024-06-01", PUBLIC)],
         "/kansli/befolkning/": [Sample("/kansli/befolkning/", SECRETARIAT)],
         "/kansli/e-post/": [Sample("/kansli/e-post/", SECRETARIAT)],
         "/kansli/e-post/<int:pk>/skicka-igen/": [
@@ -315,6 +330,9 @@ class World:
     board_event: int
     registration: int
     cancel_token: str
+    board_term: int
+    board_meeting: int
+    annual_meeting: int
     place_a: int
     round_a: str
     published: str
@@ -422,6 +440,9 @@ def _make_world() -> World:
         public_event=public_event,
         registration=registration.pk,
         cancel_token=cancel_token(registration),
+        board_term=BoardTerm.objects.first().pk,
+        board_meeting=BoardMeeting.objects.first().pk,
+        annual_meeting=AnnualMeeting.objects.first().pk,
         members_event=event("members"),
         board_event=event("board", kind="board_meeting"),
         place_a=place_a.pk,

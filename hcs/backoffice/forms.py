@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hcs.contacts.models import ContactRole
+from hcs.lib.files import validate_pdf
 from hcs.lib.forms import DateField, Form, YearField
 from hcs.memberships.services import DecisionData
 from hcs.organisations.queries import known_codes
@@ -60,18 +61,8 @@ class DecisionForm(Form):
     document = forms.FileField(
         label=_("The decision (PDF)"),
         required=False,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
     )
-
-    def clean_document(self):
-        document = self.cleaned_data.get("document")
-        if document and document.size > 10 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 10 MB."))
-        if document and not document.read(5).startswith(b"%PDF"):
-            raise ValidationError(_("The file is not a PDF."))
-        if document:
-            document.seek(0)
-        return document
 
     def decision(self) -> DecisionData:
         data = self.cleaned_data

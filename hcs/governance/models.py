@@ -30,6 +30,7 @@ class AnnualMeeting(models.Model):
         limit_choices_to={"kind": Event.Kind.ANNUAL_MEETING},
         help_text=_("Who registered and attended is read from the event's registrations."),
     )
+    agenda = models.TextField(_("agenda"), blank=True)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

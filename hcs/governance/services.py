@@ -6,14 +6,16 @@ a refused write raises ValidationError and changes nothing. Codes "overlap" and 
 conflict with stored data (HTTP 409 in the API).
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hcs.audit.services import delete_audited, save_audited
+from hcs.events.models import Event
 from hcs.governance.models import (
     AnnualMeeting,
     AnnualMeetingDecision,
@@ -391,3 +393,69 @@ def representation_meeting_save(*, meeting: RepresentationMeeting, actor) -> Rep
 
 def representation_meeting_delete(*, meeting: RepresentationMeeting, actor) -> None:
     delete_audited(obj=meeting, actor=actor)
+
+
+# Meetings as events of the calendar ----------------------------------------------------------
+
+
+def board_meeting_create(
+    *,
+    starts: datetime,
+    ends: datetime,
+    actor,
+    place: str = "",
+    online_url: str = "",
+    agenda: str = "",
+) -> BoardMeeting:
+    """A board meeting with its event in the calendar (kind board_meeting, for the board only),
+    whose registrations are the meeting's attendance."""
+    from hcs.events.services import event_save
+
+    day = timezone.localtime(starts).date()
+    with transaction.atomic():
+        event = event_save(
+            event=Event(
+                title=_("Board meeting %(date)s") % {"date": format_date(day)},
+                kind=Event.Kind.BOARD_MEETING,
+                audience=Event.Audience.BOARD,
+                starts=starts,
+                ends=ends,
+                place=place,
+                online_url=online_url,
+                description=agenda,
+            ),
+            actor=actor,
+        )
+        meeting = BoardMeeting(date=day, place=place[:100], event=event, agenda=agenda)
+        meeting.full_clean()
+        return board_meeting_save(meeting=meeting, actor=actor)
+
+
+def annual_meeting_create(
+    *, starts: datetime, ends: datetime, actor, place: str = "", agenda: str = ""
+) -> AnnualMeeting:
+    """An annual meeting with its event in the calendar (for the members), whose registrations
+    and attendance are the meeting's."""
+    from hcs.events.services import event_save
+
+    day = timezone.localtime(starts).date()
+    with transaction.atomic():
+        if AnnualMeeting.objects.filter(date=day).exists():
+            raise ValidationError(
+                _("There is already an annual meeting on this date."), code="conflict"
+            )
+        event = event_save(
+            event=Event(
+                title=_("Annual meeting %(year)d") % {"year": day.year},
+                kind=Event.Kind.ANNUAL_MEETING,
+                audience=Event.Audience.MEMBERS,
+                starts=starts,
+                ends=ends,
+                place=place,
+                description=agenda,
+            ),
+            actor=actor,
+        )
+        meeting = AnnualMeeting(date=day, place=place[:100], event=event, agenda=agenda)
+        meeting.full_clean()
+        return annual_meeting_save(meeting=meeting, actor=actor)

@@ -56,7 +56,7 @@ def test_a_file_that_is_not_a_pdf_is_refused(demo_2024, coordinator_client):
         },
         follow=True,
     )
-    assert "Filen är inte en PDF" in response.content.decode()
+    assert "inte ett PDF-dokument" in response.content.decode()
     membership.refresh_from_db()
     assert (membership.join_decision_body, membership.join_decision_date) == before
 
