@@ -10,10 +10,14 @@ from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.services import contact_person_create, contact_role_add
 from hcs.criteria.demo import load_criteria_demo
 from hcs.demo import network_2024 as seed
-from hcs.events.demo import load_attendance_demo, load_events_demo
+from hcs.events.demo import (
+    load_attendance_demo,
+    load_events_demo,
+    load_regional_webinars_demo,
+)
 from hcs.fees.models import FeeSchedule
 from hcs.fees.services import fee_schedule_save
-from hcs.governance.demo import link_meetings_to_events, load_governance_demo
+from hcs.governance.demo import board_meetings_demo, link_meetings_to_events, load_governance_demo
 from hcs.groups.demo import attach_group_events, load_groups_demo
 from hcs.invoices.demo import load_invoices_demo
 from hcs.memberships.models import Membership
@@ -70,7 +74,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
         financial_year_save(
             financial_year=FinancialYear(**seed.FINANCIAL_YEAR_2024), lines=[], actor=ACTOR
         )
-    report["events"] = load_events_demo(ACTOR)
+    report["events"] = load_events_demo(ACTOR) + load_regional_webinars_demo(ACTOR)
     load_governance_demo()
     report["contacts"] = _load_contacts(organisations)
     if network_life:
@@ -79,6 +83,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
         report["attendance"] = load_attendance_demo(ACTOR)
         report["group_events"] = attach_group_events(ACTOR)
         report["meeting_events"] = link_meetings_to_events()
+        report["board_meeting_events"] = board_meetings_demo()
     if invoices:
         report |= load_invoices_demo(ACTOR)
     if network_life:

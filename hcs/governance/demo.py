@@ -22,7 +22,7 @@ Choices the sources leave open:
   `link_meetings_to_events` links them once both are there.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -316,3 +316,57 @@ def link_meetings_to_events() -> int:
             annual_meeting_save(meeting=meeting, actor=ACTOR)
             linked += 1
     return linked
+
+
+# The board meetings' agenda and decisions are not in the sources: the examples below show what
+# the records hold (each meeting's note says the day is unknown); the secretariat replaces them.
+BOARD_AGENDA = (
+    "1. Mötets öppnande\n2. Val av justerare\n3. Föregående protokoll\n4. {topic}\n5. Övriga frågor"
+)
+BOARD_DECISIONS_2024 = {
+    2: "Förslag till verksamhetsberättelse 2023 lämnas till årsmötet",
+    3: "Styrelsen konstituerar sig efter årsmötet",
+    5: "Rekryteringsarbetet: projektledare anställs för medlemsrekrytering",
+    6: "Program för höstmötet i Stockholm 21–22 oktober",
+    9: "Yttrande över Folkhälsomyndighetens remiss lämnas",
+    10: "Förslag till budget och medlemsavgifter 2025",
+    12: "Verksamhetsplan 2025 antas som förslag till årsmötet",
+}
+
+
+@transaction.atomic
+def board_meetings_demo() -> int:
+    """Each 2024 board meeting without a calendar event gets one (for the board, its month
+    only), an agenda and example decisions. Idempotent; returns the events made."""
+    from hcs.events.services import event_save
+    from hcs.governance.services import board_decision_add
+    from hcs.lib.dates import local_day_bounds
+
+    made = 0
+    for meeting in BoardMeeting.objects.filter(event__isnull=True, date__year=2024):
+        start, end = local_day_bounds(meeting.date)
+        topic = BOARD_DECISIONS_2024.get(meeting.date.month, "Verksamheten")
+        event = event_save(
+            event=Event(
+                title=f"Styrelsemöte {meeting.date:%Y-%m}",
+                kind=Event.Kind.BOARD_MEETING,
+                audience=Event.Audience.BOARD,
+                starts=start,
+                ends=end - timedelta(minutes=1),
+                all_day=True,
+                date_precision=meeting.date_precision,
+                description=meeting.note,
+            ),
+            actor=ACTOR,
+        )
+        meeting.event = event
+        meeting.agenda = BOARD_AGENDA.format(topic=topic)
+        board_meeting_save(meeting=meeting, actor=ACTOR)
+        for title in (
+            "Mötets öppnande och val av justerare",
+            "Föregående protokoll läggs till handlingarna",
+            topic,
+        ):
+            board_decision_add(meeting=meeting, title=title, actor=ACTOR)
+        made += 1
+    return made

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -118,3 +117,21 @@ def test_terms_are_recorded_and_ended(demo_2024, coordinator_client):
     )
     assert refused.status_code == 400
     assert not BoardTerm.objects.filter(person_name="Andra Ordföranden").exists()
+
+
+def test_the_demo_has_the_seven_board_meetings_in_the_calendar_with_decisions(demo_2024):
+    meetings = BoardMeeting.objects.filter(date__year=2024).select_related("event")
+    assert meetings.count() == 7
+    for meeting in meetings:
+        assert meeting.event.kind == "board_meeting" and meeting.event.audience == "board"
+        assert meeting.event.date_precision == "month"  # the sources give no day
+        assert meeting.decisions.count() >= 3
+
+
+def test_the_demo_has_the_regional_webinars_as_one_series_of_six(demo_2024):
+    from hcs.events.models import EventSeries
+
+    series = EventSeries.objects.get(title__startswith="Regionala webbinarier")
+    occasions = list(series.events.all())
+    assert len(occasions) == 6
+    assert sum(event.participant_count for event in occasions) == 75
