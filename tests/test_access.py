@@ -29,6 +29,7 @@ from hcs.events.emails import cancel_token
 from hcs.events.models import Event
 from hcs.events.services import registration_create
 from hcs.governance.models import AnnualMeeting, BoardMeeting, BoardTerm
+from hcs.groups.models import Group, GroupParticipant
 from hcs.invoices.models import Invoice
 from hcs.mail.models import OutgoingEmail
 from hcs.memberships.models import Membership
@@ -172,6 +173,11 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/kansli/styrelsen/arsmoten/{o.annual_meeting}/", SECRETARIAT)
         ],
         "/styrelsen/": [Sample("/styrelsen/?datum=2024-06-01", PUBLIC)],
+        "/kansli/grupper/": [Sample("/kansli/grupper/", SECRETARIAT)],
+        "/kansli/grupper/<int:pk>/": [Sample(f"/kansli/grupper/{o.group}/", SECRETARIAT)],
+        "/kansli/grupper/deltagare/<int:pk>/avsluta/": [
+            Sample(f"/kansli/grupper/deltagare/{o.participant}/avsluta/", SECRETARIAT_POST)
+        ],
         "/kansli/befolkning/": [Sample("/kansli/befolkning/", SECRETARIAT)],
         "/kansli/e-post/": [Sample("/kansli/e-post/", SECRETARIAT)],
         "/kansli/e-post/<int:pk>/skicka-igen/": [
@@ -331,6 +337,8 @@ class World:
     registration: int
     cancel_token: str
     board_term: int
+    group: int
+    participant: int
     board_meeting: int
     annual_meeting: int
     place_a: int
@@ -441,6 +449,8 @@ def _make_world() -> World:
         registration=registration.pk,
         cancel_token=cancel_token(registration),
         board_term=BoardTerm.objects.first().pk,
+        group=Group.objects.first().pk,
+        participant=GroupParticipant.objects.first().pk,
         board_meeting=BoardMeeting.objects.first().pk,
         annual_meeting=AnnualMeeting.objects.first().pk,
         members_event=event("members"),

@@ -117,7 +117,7 @@ def _save_event_form(request, form: EventForm) -> Event:
 @secretariat_required("events.add_event")
 @require_http_methods(["GET", "POST"])
 def event_create(request):
-    form = EventForm(request.POST or None)
+    form = EventForm(request.POST or None, initial=_group_initial(request.GET.get("grupp")))
     if request.method == "POST" and form.is_valid():
         try:
             event = _save_event_form(request, form)
@@ -153,6 +153,28 @@ def event_edit(request, pk: int):
         {"form": form, "event": event},
         status=400 if request.method == "POST" else 200,
     )
+
+
+GROUP_MEETING_KINDS = {
+    "strategic": Event.Kind.STRATEGIC_GROUP,
+    "theme": Event.Kind.THEME_GROUP_MEETING,
+    "working": Event.Kind.WORKING_GROUP_MEETING,
+}
+
+
+def _group_initial(group_id: str | None) -> dict:
+    """A group's meeting (?grupp=<id>): the group, its audience and the kind of its meetings."""
+    from hcs.groups.models import Group
+
+    group = Group.objects.filter(pk=group_id).first() if (group_id or "").isdigit() else None
+    if group is None:
+        return {}
+    return {
+        "group": group,
+        "audience": Event.Audience.GROUP,
+        "kind": GROUP_MEETING_KINDS.get(group.kind, Event.Kind.WORKING_GROUP_MEETING),
+        "organiser": group.name,
+    }
 
 
 def _form_errors(form, error: ValidationError) -> None:
