@@ -5,6 +5,7 @@ recorded; the compliance view changes. axe finds nothing serious on the new page
 
 Skipped with a message where Chromium is missing, except when CI=true (see conftest.py)."""
 
+import io
 import re
 from datetime import timedelta
 
@@ -121,7 +122,8 @@ def test_a_webinar_from_creation_to_attendance(coordinator, visitor, site):
     assert serious_violations(coordinator) == []
     with coordinator.expect_download() as download:
         coordinator.get_by_role("link", name="Deltagarlista för lokalen (XLSX)").click()
-    sheet = load_workbook(download.value.path()).active
+    with open(download.value.path(), "rb") as file:
+        sheet = load_workbook(io.BytesIO(file.read())).active
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert names == ["Bo Berg", "Cecilia Ek"]
 
@@ -141,3 +143,69 @@ def test_a_webinar_from_creation_to_attendance(coordinator, visitor, site):
     assert before != after
     counts = [int(n) for n in re.findall(r"Deltog i (\d+) av nätverkets", before + " " + after)]
     assert counts[1] == counts[0] + 1
+
+
+def _workspace_pages() -> list[str]:
+    from hcs.events.models import Event
+    from hcs.governance.models import AnnualMeeting, BoardMeeting
+    from hcs.groups.models import Group
+
+    conference = Event.objects.get(kind="annual_conference", starts__year=2024)
+    annual = AnnualMeeting.objects.get(date__year=2024)
+    return [
+        "/kansli/",
+        "/kansli/evenemang/?ar=2024",
+        "/kansli/evenemang/nytt/",
+        f"/kansli/evenemang/{conference.pk}/",
+        f"/kansli/evenemang/{conference.pk}/andra/",
+        f"/kansli/evenemang/{conference.pk}/kopiera/",
+        f"/kansli/evenemang/{conference.pk}/anmal/",
+        f"/kansli/evenemang/{conference.pk}/meddelande/",
+        f"/kansli/evenemang/{annual.event_id}/narvaro/",
+        "/kansli/organisationer/",
+        "/kansli/organisationer/2580/",
+        "/kansli/sok/?q=Lule",
+        "/kansli/styrelsen/?datum=2024-06-01",
+        "/kansli/styrelsen/moten/nytt/",
+        f"/kansli/styrelsen/moten/{BoardMeeting.objects.filter(date__year=2024).first().pk}/",
+        f"/kansli/styrelsen/arsmoten/{annual.pk}/",
+        "/kansli/grupper/",
+        f"/kansli/grupper/{Group.objects.get(name='Strategiska gruppen').pk}/",
+        "/styrelsen/?datum=2024-06-01",
+    ]
+
+
+def test_the_workspace_pages_have_no_serious_accessibility_problems(coordinator, site):
+    """Every new page, with its <details> opened (axe checks what is shown)."""
+    found = {}
+    for path in _workspace_pages():
+        coordinator.goto(f"{site.url}{path}")
+        assert coordinator.locator("h1").count() == 1, path
+        for summary in coordinator.locator("details > summary").all()[:3]:
+            summary.click()
+        problems = serious_violations(coordinator)
+        if problems:
+            found[path] = problems
+    assert found == {}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_workspace_fits_a_tablet_and_a_phone(browser, site, language):
+    """The secretariat on a tablet, a member of the board on a phone: nothing wider than the
+    screen but the tables, which scroll in their own box."""
+    for width, height in ((768, 1024), (375, 740)):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+        context.add_cookies(
+            [
+                {"name": "sessionid", "value": site.coordinator_session, "url": site.url},
+                {"name": "django_language", "value": language, "url": site.url},
+            ]
+        )
+        page = context.new_page()
+        for path in ("/kansli/", "/kansli/evenemang/?ar=2024", "/styrelsen/", "/kansli/grupper/"):
+            page.goto(f"{site.url}{path}")
+            overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+            assert not overflow, (width, path)
+            shot = path.strip("/").replace("/", "_").replace("?", "_") or "start"
+            page.screenshot(path=f"/tmp/hcs-{language}-{width}-{shot}.png", full_page=True)
+        context.close()

@@ -61,9 +61,12 @@ def events_without_attendance(now: datetime, days: int = ATTENDANCE_DAYS):
     )
 
 
-def unmet_criteria(today: date) -> tuple[int, int]:
-    """The year's unmet criteria so far, and at how many members."""
+def unmet_criteria(today: date) -> tuple[int, int] | None:
+    """The year's unmet criteria so far, and at how many members; None for a year without
+    criteria."""
     table = compliance(today.year, today=today)
+    if not table.criteria:
+        return None
     unmet = sum(row.count("not_met") for row in table.rows)
     return unmet, sum(1 for row in table.rows if row.count("not_met"))
 
@@ -112,15 +115,14 @@ def todo(user, today: date, now: datetime) -> list[Todo]:
         count = len(shown) if len(shown) < 10 else missing.count()
         items.append(Todo("attendance", count, reverse("kansli_events:list"), shown))
     if secretariat_may(user, "criteria.view_criterion"):
-        unmet, members = cached(f"todo:unmet:{today}", lambda: unmet_criteria(today))
-        items.append(
-            Todo(
-                "unmet",
-                unmet,
-                reverse("criteria:compliance") + f"?ar={today.year}&status=not_met",
-                [members],
-            )
-        )
+        found = cached(f"todo:unmet:{today}", lambda: unmet_criteria(today))
+        url = reverse("criteria:compliance") + f"?ar={today.year}"
+        if found is None:
+            # Nothing to judge against: the year's criteria are to be set (copied) first.
+            items.append(Todo("no_criteria", 1, url))
+        else:
+            unmet, members = found
+            items.append(Todo("unmet", unmet, url + "&status=not_met", [members]))
     if secretariat_may(user, "mail.view_outgoingemail"):
         undelivered = OutgoingEmail.undelivered(now).count()
         items.append(Todo("undelivered", undelivered, reverse("backoffice:mail_log")))

@@ -52,7 +52,7 @@ def _counted(events):
 @require_GET
 def event_list(request):
     """Every event, by year (this year unless chosen), kind, audience, group and title."""
-    form = EventFilterForm(request.GET or None)
+    form = EventFilterForm(request.GET or None, label_suffix="")
     filters = form.cleaned_data if form.is_valid() else {}
     year = filters.get("ar") or timezone.localdate().year
     events = Event.objects.filter(starts__year=year)
