@@ -158,6 +158,10 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/kansli/kontaktroller/{o.contact_b}/avsluta/", SECRETARIAT_POST)
         ],
         "/kansli/sok/": [Sample("/kansli/sok/?q=Malm", SECRETARIAT)],
+        "/kansli/personuppgifter/": [Sample("/kansli/personuppgifter/", SECRETARIAT)],
+        "/kansli/personuppgifter/<int:pk>/hanterad/": [
+            Sample("/kansli/personuppgifter/1/hanterad/", SECRETARIAT_POST)
+        ],
         "/kansli/styrelsen/": [Sample("/kansli/styrelsen/?datum=2024-06-01", SECRETARIAT)],
         "/kansli/styrelsen/uppdrag/<int:pk>/avsluta/": [
             Sample(f"/kansli/styrelsen/uppdrag/{o.board_term}/avsluta/", SECRETARIAT_POST)

@@ -4,9 +4,9 @@ from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hcs.contacts.models import ContactRole
+from hcs.contacts.models import ContactPerson, ContactRole, DataRequest
 from hcs.lib.files import validate_pdf
-from hcs.lib.forms import DateField, Form, YearField
+from hcs.lib.forms import DateField, Form, ModelForm, YearField
 from hcs.memberships.services import DecisionData
 from hcs.organisations.queries import known_codes
 from hcs.organisations.reference import ReferenceFileError, parse_population_file
@@ -109,3 +109,28 @@ class ContactForm(Form):
 
 class RoleEndForm(Form):
     end_date = DateField(label=_("Last day in the role"))
+
+
+class DataRequestForm(ModelForm):
+    received_on = DateField(label=_("Received"))
+
+    class Meta:
+        model = DataRequest
+        fields = ["kind", "name", "email", "person", "received_on", "details"]
+        widgets = {"details": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (
+            ContactPerson.objects.filter(erased_at__isnull=True)
+            .select_related("organisation")
+            .order_by("organisation__name", "name")
+        )
+        self.fields["person"].label_from_instance = lambda p: f"{p.organisation.name}: {p.name}"
+
+
+class DataRequestHandledForm(Form):
+    handled_on = DateField(label=_("Handled on"))
+    outcome = forms.CharField(
+        label=_("What was done"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

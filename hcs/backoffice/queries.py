@@ -123,6 +123,11 @@ def todo(user, today: date, now: datetime) -> list[Todo]:
         else:
             unmet, members = found
             items.append(Todo("unmet", unmet, url + "&status=not_met", [members]))
+    if secretariat_may(user, "contacts.view_contactperson"):
+        from hcs.contacts.models import DataRequest
+
+        open_requests = DataRequest.objects.filter(handled_on__isnull=True).count()
+        items.append(Todo("data_requests", open_requests, reverse("backoffice:data_requests")))
     if secretariat_may(user, "mail.view_outgoingemail"):
         undelivered = OutgoingEmail.undelivered(now).count()
         items.append(Todo("undelivered", undelivered, reverse("backoffice:mail_log")))

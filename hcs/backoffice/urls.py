@@ -26,4 +26,10 @@ urlpatterns = [
     ),
     path("kontaktroller/<int:pk>/avsluta/", organisation.role_end, name="role_end"),
     path("sok/", organisation.search, name="search"),
+    path("personuppgifter/", views.data_requests, name="data_requests"),
+    path(
+        "personuppgifter/<int:pk>/hanterad/",
+        views.data_request_handled,
+        name="data_request_handled",
+    ),
 ]

@@ -3,7 +3,7 @@
 import json
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hcs.accounts.access import secretariat_may, secretariat_required
 from hcs.audit.models import AuditEntry
-from hcs.backoffice.forms import PopulationUploadForm
+from hcs.backoffice.forms import DataRequestForm, DataRequestHandledForm, PopulationUploadForm
 from hcs.backoffice.queries import todo
 from hcs.contacts.gdpr import contact_person_erase, contact_person_export
-from hcs.contacts.models import ContactPerson
+from hcs.contacts.models import ContactPerson, DataRequest
+from hcs.contacts.services import data_request_handle, data_request_record
 from hcs.lib.errors import messages_of
 from hcs.mail.models import OutgoingEmail
 from hcs.mail.services import email_retry
@@ -153,3 +154,61 @@ def contact_erase(request, pk: int):
     if not person.erased_at:
         preview = contact_person_erase(person=person, actor=request.user, dry_run=True)
     return render(request, "backoffice/contact_erase.html", {"person": person, "preview": preview})
+
+
+@secretariat_required("contacts.view_contactperson")
+@require_http_methods(["GET", "POST"])
+def data_requests(request):
+    """People's requests about their personal data: open ones first, each with the way to
+    export or erase the person's data, and when and how it was handled."""
+    form = DataRequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST":
+        if not secretariat_may(request.user, "contacts.change_contactperson"):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                data_request_record(request=form.save(commit=False), actor=request.user)
+            except ValidationError as error:
+                for message in messages_of(error):
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("The request is recorded."))
+                return redirect("backoffice:data_requests")
+    requests = list(DataRequest.objects.select_related("person__organisation"))
+    for item in requests:
+        item.handled_form = DataRequestHandledForm(
+            prefix=f"handled-{item.pk}", initial={"handled_on": timezone.localdate()}
+        )
+    return render(
+        request,
+        "backoffice/data_requests.html",
+        {
+            "open": [r for r in requests if r.handled_on is None],
+            "handled": [r for r in requests if r.handled_on is not None][:100],
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@secretariat_required("contacts.change_contactperson")
+@require_POST
+def data_request_handled(request, pk: int):
+    item = get_object_or_404(DataRequest, pk=pk)
+    form = DataRequestHandledForm(request.POST, prefix=f"handled-{pk}")
+    if form.is_valid():
+        try:
+            data_request_handle(
+                request=item,
+                handled_on=form.cleaned_data["handled_on"],
+                outcome=form.cleaned_data["outcome"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            for message in messages_of(error):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The request is marked as handled."))
+    else:
+        messages.error(request, _("Give the day it was handled and what was done."))
+    return redirect("backoffice:data_requests")

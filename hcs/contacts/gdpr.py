@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, audit_redact, audit_scrub
-from hcs.contacts.models import ContactPerson
+from hcs.contacts.models import ContactPerson, DataRequest
 from hcs.criteria.services import reminders_erase, reminders_export
 from hcs.events.services import (
     registration_addresses,
@@ -96,6 +96,27 @@ def _users(addresses):
     return get_user_model().objects.filter(found, is_staff=False)
 
 
+def _data_requests(match: PersonMatch, person: ContactPerson):
+    """The person's own requests about their data: tied to them, or made from their address."""
+    return DataRequest.objects.filter(Q(person=person) | match.q(email="email"))
+
+
+def data_requests_erase(match: PersonMatch, person: ContactPerson, dry_run: bool) -> int:
+    """The requests stay as the record that they were handled, without the name, the address
+    and the person's name or address in their texts."""
+    requests = list(_data_requests(match, person).select_for_update())
+    if dry_run:
+        return len(requests)
+    for request in requests:
+        request.name = ERASED
+        request.email = ""
+        request.details = match.scrub(request.details)
+        request.outcome = match.scrub(request.outcome)
+        request.save(update_fields=["name", "email", "details", "outcome"])
+        audit_redact(obj=request, fields=("name", "email", "details"), new_repr=str(request))
+    return len(requests)
+
+
 def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
     """Everything the platform holds about one person, as a JSON-ready dict."""
     match = person_match(person)
@@ -128,6 +149,16 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
             "groups": participations_export(match),
             "reminders": reminders_export(match),
             "emails": [email for address in match.addresses for email in emails_export(address)],
+            "data_requests": [
+                {
+                    "request": r.kind,
+                    "received": r.received_on.isoformat(),
+                    "details": r.details,
+                    "handled": _iso(r.handled_on),
+                    "outcome": r.outcome,
+                }
+                for r in _data_requests(match, person).order_by("received_on")
+            ],
             "logins": [
                 {"username": user.get_username(), "joined": user.date_joined.isoformat()}
                 for user in _users(match.addresses)
@@ -163,6 +194,7 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
         summary["event_registrations"] = registrations_erase(match, actor, dry_run=dry_run)
         summary["group_participations"] = participations_erase(match, actor, dry_run=dry_run)
         summary["reminders"] = reminders_erase(match, dry_run=dry_run)
+        summary["data_requests"] = data_requests_erase(match, person, dry_run)
         summary["emails"] = sum(
             emails_erase(address, ERASED, dry_run=dry_run) for address in match.addresses
         )

@@ -70,3 +70,43 @@ class ContactRole(Period):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.person.name}"
+
+
+class DataRequest(models.Model):
+    """A person's request about their personal data (GDPR): to see it, correct it, have it
+    erased or object to its use; received by the secretariat, open until handled.
+
+    The request stays as the record that it was handled; erasing the person removes their
+    name and address from it (hcs.contacts.gdpr)."""
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("A copy of their data")
+        RECTIFICATION = "rectification", _("Correction")
+        ERASURE = "erasure", _("Erasure")
+        OBJECTION = "objection", _("Objection to its use")
+
+    kind = models.CharField(_("request"), max_length=14, choices=Kind.choices)
+    person = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="data_requests",
+        help_text=_("If the request is about a contact person in the registry."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"), blank=True)
+    received_on = models.DateField(_("received"))
+    details = models.TextField(_("details"), blank=True)
+    handled_on = models.DateField(_("handled"), null=True, blank=True)
+    outcome = models.TextField(_("what was done"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal data request")
+        verbose_name_plural = _("personal data requests")
+        ordering = ["handled_on", "-received_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name} ({self.received_on:%Y-%m-%d})"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, diff, snapshot
-from hcs.contacts.models import ContactPerson, ContactRole
+from hcs.contacts.models import ContactPerson, ContactRole, DataRequest
 from hcs.lib.periods import periods_overlap
 from hcs.organisations.models import Organisation
 
@@ -193,3 +193,43 @@ def contact_appoint(
             actor=actor,
         )
         return contact_role_add(person=person, kind=kind, start_date=start_date, actor=actor)
+
+
+def data_request_record(*, request: DataRequest, actor) -> DataRequest:
+    """Record a person's request about their data, received by e-mail, phone or letter."""
+    request.name = request.name.strip()
+    with transaction.atomic():
+        request.full_clean()
+        request.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=request,
+            changes={"kind": [None, request.kind], "received_on": [None, str(request.received_on)]},
+        )
+    return request
+
+
+def data_request_handle(
+    *, request: DataRequest, handled_on: date, outcome: str, actor
+) -> DataRequest:
+    """Close a request: when, and what was done (a copy sent, the data erased, …)."""
+    with transaction.atomic():
+        request = DataRequest.objects.select_for_update().get(pk=request.pk)
+        if request.handled_on is not None:
+            raise ValidationError(_("The request is already handled."), code="conflict")
+        if handled_on < request.received_on:
+            raise ValidationError(
+                {"handled_on": _("A request cannot be handled before it was received.")}
+            )
+        request.handled_on = handled_on
+        request.outcome = outcome.strip()
+        request.full_clean()
+        request.save(update_fields=["handled_on", "outcome"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=request,
+            changes={"handled_on": [None, str(handled_on)]},
+        )
+    return request

@@ -83,6 +83,7 @@ def test_the_counts_follow_the_records(demo_2024, coordinator):
         "overdue",
         "upcoming",
         "attendance",
+        "data_requests",
         "undelivered",
     }
     # This year's criteria, or the task to set them.
