@@ -171,6 +171,7 @@ def _workspace_pages() -> list[str]:
         f"/kansli/styrelsen/arsmoten/{annual.pk}/",
         "/kansli/grupper/",
         f"/kansli/grupper/{Group.objects.get(name='Strategiska gruppen').pk}/",
+        "/kansli/personuppgifter/",
         "/styrelsen/?datum=2024-06-01",
     ]
 

@@ -55,13 +55,23 @@ def test_every_swedish_entry_is_translated_and_none_is_fuzzy():
 
 def test_the_compiled_catalogue_matches_the_source():
     msgid = re.compile(r'^msgid "(.+)"\nmsgstr "(.+)"$', re.M)
-    pairs = [m.groups() for block in _entries() if (m := msgid.search(block))]
+    context = re.compile(r'^msgctxt "(.+)"$', re.M)
+    pairs = [
+        (c.group(1) if (c := context.search(block)) else None, *m.groups())
+        for block in _entries()
+        if (m := msgid.search(block))
+    ]
     assert len(pairs) > 100
+
+    def text(escaped: str) -> str:
+        return escaped.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+
     with translation.override("sv"):
-        for source, swedish in pairs:
-            source = source.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
-            swedish = swedish.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
-            assert translation.gettext(source) == swedish, source
+        for ctx, source, swedish in pairs:
+            if ctx is None:
+                assert translation.gettext(text(source)) == text(swedish), source
+            else:
+                assert translation.pgettext(ctx, text(source)) == text(swedish), source
 
 
 def test_the_wsgi_application_loads():
