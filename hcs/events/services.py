@@ -191,6 +191,21 @@ def registration_cancel(*, registration: Registration, actor) -> Registration | 
     return moved
 
 
+def _fill_free_seats(event: Event, actor) -> int:
+    """After a change of capacity, the first on the waiting list take the seats that are free
+    now, and are told; returns how many moved up."""
+    if event.cancelled:
+        return 0
+    waiting = event.registrations.filter(status=Registration.Status.WAITLISTED).order_by("id")
+    if event.capacity is not None:
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        waiting = waiting[: max(0, event.capacity - confirmed)]
+    moved = list(waiting)
+    for registration in moved:
+        _promote(registration, actor, "Moved up: the event has more seats")
+    return len(moved)
+
+
 def registration_promote(*, registration: Registration, actor) -> Registration:
     """The secretariat moves someone up from the waiting list by hand (an extra chair, a
     speaker's colleague): confirmed even when the event is full, and told by e-mail."""
@@ -370,8 +385,13 @@ def event_save(*, event: Event, actor, partners=None) -> Event:
 
     with transaction.atomic():
         created = event.pk is None
+        if not created:
+            # Registrations count seats under this lock; so does moving the waiting up.
+            Event.objects.select_for_update().filter(pk=event.pk).first()
         event.full_clean()
         event.save()
+        if not created:
+            _fill_free_seats(event, actor)
         starts = event.starts
         transaction.on_commit(lambda: reminders_schedule(starts), robust=True)
         if partners is not None:
@@ -594,6 +614,11 @@ def registrations_export(match: PersonMatch) -> list[dict]:
             "role": r.role,
             "status": r.status,
             "attended": r.attended,
+            "answers": {
+                question: r.answers[str(pk)]
+                for pk, question in r.event.questions.values_list("pk", "text")
+                if str(pk) in r.answers
+            },
             "registered": r.created_at.isoformat(),
         }
         for r in _registrations_of(match)
@@ -613,7 +638,9 @@ def registrations_erase(match: PersonMatch, actor, dry_run: bool = False) -> int
             registration.name = ERASED
             # Unique per event among active registrations, so each gets its own placeholder.
             registration.email = erased_address(registration.pk)
-            registration.save(update_fields=["name", "email"])
+            # Answers may say more about a person than their name (allergies, say).
+            registration.answers = {}
+            registration.save(update_fields=["name", "email", "answers"])
             audit_redact(obj=registration, fields=("name", "email"), new_repr=str(registration))
             audit_record(
                 actor=actor,

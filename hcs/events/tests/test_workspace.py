@@ -321,3 +321,35 @@ def test_a_cancelled_event_is_marked_in_the_calendar_and_its_feed(small_webinar)
     assert "inställt" in Client().get(f"/kalender/{small_webinar.pk}/").content.decode()
     assert "Inställt" in Client().get("/kalender/").content.decode()
     assert "STATUS:CANCELLED" in Client().get("/kalender.ics").content.decode()
+
+
+def test_more_seats_move_the_first_waiting_up_and_tell_them(
+    small_webinar, django_capture_on_commit_callbacks
+):
+    from hcs.events.services import event_save
+
+    for n in range(5):
+        _register(small_webinar, n)
+    small_webinar.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        event_save(event=small_webinar, actor="kansli")
+    statuses = [r.status for r in small_webinar.registrations.order_by("id")]
+    assert statuses == ["confirmed"] * 3 + ["waitlisted"] * 2
+    assert [m.to for m in mail.outbox] == [["person2@example.org"]]
+    small_webinar.capacity = None
+    event_save(event=small_webinar, actor="kansli")
+    assert not small_webinar.registrations.filter(status="waitlisted").exists()
+
+
+def test_answers_are_exported_and_erased_with_the_person(small_webinar):
+    from hcs.lib.gdpr import PersonMatch
+
+    event_questions_set(event=small_webinar, questions=[("Allergier?", False)], actor="k")
+    [question] = small_webinar.questions.all()
+    _register(small_webinar, 1, answers={question.pk: "Nötter"})
+    match = PersonMatch(name="Person 1", email="person1@example.org", organisation_id=None)
+    from hcs.events.services import registrations_erase, registrations_export
+
+    assert registrations_export(match)[0]["answers"] == {"Allergier?": "Nötter"}
+    registrations_erase(match, actor="k")
+    assert Registration.objects.get().answers == {}
