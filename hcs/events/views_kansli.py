@@ -301,7 +301,7 @@ def register_on_behalf(request, pk: int):
                 organisation_name=data["organisation_name"],
                 answers=form.answers(),
                 # The secretariat may register after the deadline, until the event ends.
-                now=min(timezone.now(), event.registration_closes),
+                now=_on_behalf_moment(event),
                 actor=request.user,
             )
         except ValidationError as error:
@@ -325,6 +325,14 @@ def register_on_behalf(request, pk: int):
         {"form": form, "event": event},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _on_behalf_moment(event: Event):
+    """The moment a registration by the secretariat counts as made: before the deadline while
+    the event has not ended (the deadline binds the public, not the secretariat); after the
+    end, now (refused: attendance is recorded instead)."""
+    now = timezone.now()
+    return now if event.ends < now else min(now, event.registration_closes)
 
 
 @secretariat_required("events.change_registration")

@@ -197,3 +197,26 @@ def test_copy_then_cancel(
     assert "3 anmälda får besked" in cancelled.content.decode()
     assert len(mail.outbox) == 3
     assert Event.objects.get(pk=webinar_with_three.pk).cancelled
+
+
+def test_the_secretariat_registers_after_the_deadline_but_not_after_the_event(
+    coordinator_client, webinar_with_three
+):
+    from hcs.events.models import Event as EventModel
+
+    now = timezone.now()
+    EventModel.objects.filter(pk=webinar_with_three.pk).update(
+        registration_deadline=now - timedelta(hours=1)
+    )
+    url = f"/kansli/evenemang/{webinar_with_three.pk}/anmal/"
+    late = {"name": "Sen Anmälan", "email": "sen@example.org", "role": "official"}
+    assert coordinator_client.post(url, late).status_code == 302
+    EventModel.objects.filter(pk=webinar_with_three.pk).update(
+        starts=now - timedelta(hours=3),
+        ends=now - timedelta(hours=2),
+        registration_deadline=now - timedelta(hours=4),
+    )
+    after = {"name": "Efter", "email": "efter@example.org", "role": "official"}
+    response = coordinator_client.post(url, after)
+    assert response.status_code == 400
+    assert not Registration.objects.filter(email="efter@example.org").exists()
