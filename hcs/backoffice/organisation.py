@@ -21,7 +21,7 @@ from hcs.events.models import Event, Registration
 from hcs.groups.models import GroupParticipant
 from hcs.invoices.models import Invoice
 from hcs.invoices.queries import invoice_rows
-from hcs.lib.errors import messages_of
+from hcs.lib.errors import add_to_form, messages_of
 from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_decision_record, membership_end, membership_start
@@ -187,13 +187,7 @@ def _post(request, organisation, join_form, contact_form) -> bool:
         else:
             messages.error(request, _("The form could not be sent."))
     except ValidationError as error:
-        form = join_form if action == "join" else contact_form
-        if hasattr(error, "error_dict"):
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            for message in messages_of(error):
-                form.add_error(None, message)
+        add_to_form(join_form if action == "join" else contact_form, error)
     return False
 
 

@@ -18,7 +18,7 @@ from hcs.backoffice.queries import todo
 from hcs.contacts.gdpr import contact_person_erase, contact_person_export
 from hcs.contacts.models import ContactPerson, DataRequest
 from hcs.contacts.services import data_request_handle, data_request_record
-from hcs.lib.errors import messages_of
+from hcs.lib.errors import add_to_form, messages_of
 from hcs.mail.models import OutgoingEmail
 from hcs.mail.services import email_retry
 from hcs.memberships.queries import count_members, members_on
@@ -169,8 +169,7 @@ def data_requests(request):
             try:
                 data_request_record(request=form.save(commit=False), actor=request.user)
             except ValidationError as error:
-                for message in messages_of(error):
-                    form.add_error(None, message)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("The request is recorded."))
                 return redirect("backoffice:data_requests")

@@ -36,7 +36,7 @@ from hcs.events.services import (
     registration_promote,
     registrations_message,
 )
-from hcs.lib.errors import messages_of
+from hcs.lib.errors import add_to_form, messages_of
 
 LIST_LIMIT = 300
 
@@ -122,7 +122,7 @@ def event_create(request):
         try:
             event = _save_event_form(request, form)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The event was created."))
             return redirect("kansli_events:detail", event.pk)
@@ -143,7 +143,7 @@ def event_edit(request, pk: int):
         try:
             _save_event_form(request, form)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The event was saved."))
             return redirect("kansli_events:detail", pk)
@@ -177,15 +177,6 @@ def _group_initial(group_id: str | None) -> dict:
     }
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        for message in messages_of(error):
-            form.add_error(None, message)
-
-
 @secretariat_required("events.add_event")
 @require_http_methods(["GET", "POST"])
 def event_copy_view(request, pk: int):
@@ -195,8 +186,7 @@ def event_copy_view(request, pk: int):
         try:
             copy = event_copy(event=event, starts=form.cleaned_data["starts"], actor=request.user)
         except ValidationError as error:
-            for message in messages_of(error):
-                form.add_error(None, message)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The copy was created. Check it, and change what differs."))
             return redirect("kansli_events:edit", copy.pk)
@@ -220,8 +210,7 @@ def event_cancel_view(request, pk: int):
                 event=event, actor=request.user, message=form.cleaned_data["message"]
             )
         except ValidationError as error:
-            for message in messages_of(error):
-                form.add_error(None, message)
+            add_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -305,8 +294,7 @@ def register_on_behalf(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            for message in messages_of(error):
-                form.add_error(None, message)
+            add_to_form(form, error)
         else:
             if result.position:
                 messages.info(
@@ -415,8 +403,7 @@ def message_view(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            for message in messages_of(error):
-                form.add_error(None, message)
+            add_to_form(form, error)
         else:
             messages.success(
                 request,

@@ -33,7 +33,7 @@ from hcs.governance.services import (
     board_term_end,
     board_term_save,
 )
-from hcs.lib.errors import messages_of
+from hcs.lib.errors import add_to_form, messages_of
 from hcs.lib.pagecache import cache_public_page
 from hcs.lib.params import date_param
 from hcs.memberships.queries import members_on
@@ -53,15 +53,6 @@ def board_public(request):
     return render(request, "governance/board_public.html", {"day": day, "board": board_on(day)})
 
 
-def _errors_to(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        for message in messages_of(error):
-            form.add_error(None, message)
-
-
 @secretariat_required("governance.view_boardterm")
 @require_http_methods(["GET", "POST"])
 def board(request):
@@ -72,7 +63,7 @@ def board(request):
         try:
             board_term_save(term=form.save(commit=False), actor=request.user)
         except ValidationError as error:
-            _errors_to(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The term is recorded."))
             return redirect("kansli_board:board")
@@ -145,7 +136,7 @@ def meeting_create(request, kind: str):
             messages.success(request, _("The annual meeting is in the calendar."))
             return redirect("kansli_board:annual_meeting", annual.pk)
         except ValidationError as error:
-            _errors_to(form, error)
+            add_to_form(form, error)
     return render(
         request,
         "governance/meeting_create.html",
@@ -170,7 +161,7 @@ def meeting(request, pk: int):
         try:
             board_meeting_save(meeting=form.save(commit=False), actor=request.user)
         except ValidationError as error:
-            _errors_to(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The meeting is saved."))
             return redirect("kansli_board:meeting", pk)
@@ -183,7 +174,7 @@ def meeting(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            _errors_to(decision_form, error)
+            add_to_form(decision_form, error)
         else:
             messages.success(request, _("§ %(number)d is recorded.") % {"number": decision.number})
             return redirect("kansli_board:meeting", pk)
@@ -216,7 +207,7 @@ def annual_meeting(request, pk: int):
         try:
             annual_meeting_save(meeting=form.save(commit=False), actor=request.user)
         except ValidationError as error:
-            _errors_to(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The meeting is saved."))
             return redirect("kansli_board:annual_meeting", pk)
@@ -231,7 +222,7 @@ def annual_meeting(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            _errors_to(decision_form, error)
+            add_to_form(decision_form, error)
         else:
             messages.success(request, _("§ %(number)d is recorded.") % {"number": decision.number})
             return redirect("kansli_board:annual_meeting", pk)

@@ -14,16 +14,7 @@ from hcs.events.models import Event
 from hcs.groups.forms import GroupForm, LeaveForm, ParticipantForm
 from hcs.groups.models import Group, GroupParticipant
 from hcs.groups.services import group_create, participant_add, participant_leave
-from hcs.lib.errors import messages_of
-
-
-def _errors_to(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        for message in messages_of(error):
-            form.add_error(None, message)
+from hcs.lib.errors import add_to_form, messages_of
 
 
 @secretariat_required("groups.view_group")
@@ -35,7 +26,7 @@ def group_list(request):
         try:
             group = group_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The group is created."))
             return redirect("kansli_groups:group", group.pk)
@@ -71,7 +62,7 @@ def group_page(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            _errors_to(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("%(name)s takes part.") % {"name": person.name})
             return redirect("kansli_groups:group", pk)
