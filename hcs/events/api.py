@@ -29,6 +29,7 @@ from hcs.events.services import event_save, registration_cancel, registration_cr
 from hcs.groups.models import Group
 from hcs.lib import ratelimit
 from hcs.lib.api import Id, Line, Year, errors, file_response, line, text
+from hcs.lib.text import LINE_PATTERN
 from hcs.organisations.models import Organisation
 
 router = Router(tags=["events"])
@@ -142,11 +143,12 @@ def register(request, event_id: Id, payload: RegistrationIn):
 # The secretariat's writes (a staff token) ------------------------------------------------------
 
 Capacity = Annotated[int, Field(ge=1, le=100_000)]
+Title = Annotated[str, Field(min_length=1, max_length=200, pattern=LINE_PATTERN)]
 
 
 class EventIn(Schema):
     kind: Event.Kind
-    title: line(200)
+    title: Title
     starts: datetime
     ends: datetime
     all_day: bool = False
@@ -161,7 +163,7 @@ class EventIn(Schema):
 
 class EventPatch(Schema):
     kind: Event.Kind | None = None
-    title: line(200) | None = None
+    title: Title | None = None
     starts: datetime | None = None
     ends: datetime | None = None
     all_day: bool | None = None
