@@ -51,7 +51,7 @@ ACTOR = "load_demo"
 ANNUAL_MEETING_2024 = {
     "date": date(2024, 3, 14),
     "place": "Norrköping",
-    "note": "Held at the annual conference 14–15 March 2024, with Region Östergötland.",
+    "note": "Hölls under årskonferensen 14–15 mars 2024, tillsammans med Region Östergötland.",
 }
 BEFORE_2024 = {"start_date": date(2024, 1, 1), "start_precision": DatePrecision.ON_OR_BEFORE}
 LAST_DAY_BEFORE_ANNUAL_MEETING = date(2024, 3, 13)
@@ -73,8 +73,8 @@ BOARD_2024 = [
 # The annual report counts seven board meetings in 2024 but gives no dates.
 BOARD_MEETING_MONTHS_2024 = [2, 3, 5, 6, 9, 10, 12]
 BOARD_MEETING_NOTE = (
-    "Placeholder date: the annual report 2024 counts seven board meetings but gives no dates. "
-    "To be corrected by the secretariat."
+    "Ungefärligt datum: verksamhetsberättelsen 2024 räknar sju styrelsemöten men anger inga "
+    "datum. Kansliet rättar det."
 )
 
 Decision = AnnualMeetingDecision.Kind

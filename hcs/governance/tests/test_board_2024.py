@@ -71,7 +71,7 @@ def test_there_were_seven_board_meetings_in_2024(board_2024):
 def test_the_dates_of_the_2024_board_meetings_are_marked_as_placeholders(board_2024):
     meetings = BoardMeeting.objects.filter(date__year=2024)
     assert {m.date_precision for m in meetings} == {DatePrecision.MONTH}
-    assert all("Placeholder" in m.note for m in meetings)
+    assert all("Ungefärligt datum" in m.note for m in meetings)
 
 
 def test_the_2024_annual_meeting_was_in_norrkoping_on_14_march(board_2024):
