@@ -27,6 +27,8 @@ _PROBLEMS = {
     "missing": lambda: _("is required"),
     "date_parsing": lambda: _("is not a valid date (YYYY-MM-DD)"),
     "date_from_datetime_parsing": lambda: _("is not a valid date (YYYY-MM-DD)"),
+    "datetime_offset": lambda: _("has an offset no time zone has (at most 14 hours)"),
+    "datetime_range": lambda: _("is not a time from the year 1900 to 2200"),
     "date_type": lambda: _("is not a valid date (YYYY-MM-DD)"),
     "string_type": lambda: _("must be text"),
     "int_parsing": lambda: _("must be a whole number"),

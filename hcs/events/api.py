@@ -28,7 +28,7 @@ from hcs.events.queries import (
 from hcs.events.services import event_save, registration_cancel, registration_create
 from hcs.groups.models import Group
 from hcs.lib import ratelimit
-from hcs.lib.api import Id, Line, Year, errors, file_response, line, text
+from hcs.lib.api import Id, Line, Moment, Year, errors, file_response, line, text
 from hcs.lib.text import LINE_PATTERN
 from hcs.organisations.models import Organisation
 
@@ -149,14 +149,14 @@ Title = Annotated[str, Field(min_length=1, max_length=200, pattern=LINE_PATTERN)
 class EventIn(Schema):
     kind: Event.Kind
     title: Title
-    starts: datetime
-    ends: datetime
+    starts: Moment
+    ends: Moment
     all_day: bool = False
     place: line(200) = ""
     online_url: line(200) = ""
     audience: Event.Audience = Event.Audience.MEMBERS
     capacity: Capacity | None = None
-    registration_deadline: datetime | None = None
+    registration_deadline: Moment | None = None
     description: text(5000) = ""
     group_id: Id | None = None
 
@@ -164,14 +164,14 @@ class EventIn(Schema):
 class EventPatch(Schema):
     kind: Event.Kind | None = None
     title: Title | None = None
-    starts: datetime | None = None
-    ends: datetime | None = None
+    starts: Moment | None = None
+    ends: Moment | None = None
     all_day: bool | None = None
     place: line(200) | None = None
     online_url: line(200) | None = None
     audience: Event.Audience | None = None
     capacity: Capacity | None = None
-    registration_deadline: datetime | None = None
+    registration_deadline: Moment | None = None
     description: text(5000) | None = None
     group_id: Id | None = None
 

@@ -7,12 +7,12 @@ pattern refuses control characters, and pydantic refuses a lone surrogate in a p
 """
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from hcs.lib.params import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_INTEGER
@@ -52,6 +52,25 @@ def _iso_date(value):
 
 
 Day = Annotated[date, BeforeValidator(_iso_date)]
+
+# The widest offset any time zone has (Kiribati, +14:00); a database refuses wider ones.
+MAX_OFFSET = timedelta(hours=14)
+
+
+def _moment(value: datetime) -> datetime:
+    """A time in the years the platform deals in, with a real time zone's offset (or none:
+    Swedish time); one with an offset is kept as UTC."""
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > MAX_OFFSET:
+        raise PydanticCustomError(
+            "datetime_offset", "Input should have an offset of at most 14 hours"
+        )
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError("datetime_range", "Input should be a time from 1900 to 2200")
+    return value.astimezone(UTC) if offset is not None else value
+
+
+Moment = Annotated[datetime, AfterValidator(_moment)]
 Id = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
 Amount = Annotated[
     Decimal, Field(gt=0, le=MAX_AMOUNT, max_digits=10, decimal_places=2, allow_inf_nan=False)

@@ -155,3 +155,27 @@ def test_cancelling_moves_the_first_waiting_up_and_tells_them(
     assert waiting_none.json() == {"promoted": None}
     assert api_client.post("/api/v1/registrations/999999/cancel").status_code == 404
     assert Client().post(f"/api/v1/registrations/{third.pk}/cancel").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "starts",
+    ["0639-03-30T06:19:05-16:41", "2027-01-20T13:00:00+15:00", "3000-01-01T00:00:00", "0001-01-01"],
+)
+def test_a_time_no_clock_shows_is_refused_not_stored(api_client, starts):
+    """Found by schemathesis on PostgreSQL: a year 639 with an offset of -16:41 was a 500."""
+    response = _post(api_client, "/api/v1/events", {**WEBINAR, "starts": starts})
+    assert response.status_code == 422
+    assert "starts" in response.json()["detail"]
+    assert not Event.objects.exists()
+
+
+def test_a_time_with_an_offset_is_kept_as_that_moment(api_client):
+    response = _post(
+        api_client,
+        "/api/v1/events",
+        {**WEBINAR, "starts": "2027-01-20T12:00:00Z", "ends": "2027-01-20T09:30:00-05:00"},
+    )
+    assert response.status_code == 201
+    event = Event.objects.get()
+    assert timezone.localtime(event.starts).isoformat() == "2027-01-20T13:00:00+01:00"
+    assert timezone.localtime(event.ends).isoformat() == "2027-01-20T15:30:00+01:00"
