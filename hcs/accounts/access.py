@@ -34,6 +34,13 @@ def secretariat_may(user, permission: str) -> bool:
     return is_secretariat(user) and user.has_perm(permission)
 
 
+def secretariat_must(user, permission: str) -> None:
+    """PermissionDenied (403) unless `user` is the secretariat with `permission`: for a write
+    inside a view or API operation whose reading needs less."""
+    if not secretariat_may(user, permission):
+        raise PermissionDenied
+
+
 def member_organisation(user, day: date | None = None):
     """The organisation whose member contact `user` is, if it is a member on `day` (today by
     default); None for everyone else. A contact of an organisation that has left keeps no

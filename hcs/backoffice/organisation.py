@@ -5,14 +5,14 @@ belong there (record a joining or exit decision, add, end or replace a contact).
 of organisations and the search across organisations, people and events."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hcs.accounts.access import secretariat_may, secretariat_required
+from hcs.accounts.access import secretariat_may, secretariat_must, secretariat_required
 from hcs.backoffice.forms import ContactForm, DecisionForm, ExitForm, JoinForm, RoleEndForm
 from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.services import contact_appoint, contact_role_update
@@ -149,7 +149,7 @@ def _post(request, organisation, join_form, contact_form) -> bool:
     action = request.POST.get("form", "")
     try:
         if action == "join":
-            _require(request, "memberships.add_membership")
+            secretariat_must(request.user, "memberships.add_membership")
             if join_form.is_valid():
                 membership_start(
                     organisation=organisation,
@@ -160,14 +160,15 @@ def _post(request, organisation, join_form, contact_form) -> bool:
                 messages.success(request, _("The membership is recorded."))
                 return True
         elif action == "contact" or action.startswith("replace-"):
-            _require(request, "contacts.add_contactperson")
+            secretariat_must(request.user, "contacts.add_contactperson")
             if contact_form.is_valid():
                 data = contact_form.cleaned_data
                 replaces = None
                 if action.startswith("replace-"):
+                    pk = action.removeprefix("replace-")
                     replaces = get_object_or_404(
                         ContactRole.objects.select_related("person"),
-                        pk=_int(action.removeprefix("replace-")),
+                        pk=int(pk) if pk.isdigit() else 0,
                         person__organisation=organisation,
                     )
                 contact_appoint(
@@ -189,18 +190,6 @@ def _post(request, organisation, join_form, contact_form) -> bool:
     except ValidationError as error:
         add_to_form(join_form if action == "join" else contact_form, error)
     return False
-
-
-def _int(value: str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _require(request, permission: str) -> None:
-    if not secretariat_may(request.user, permission):
-        raise PermissionDenied
 
 
 @secretariat_required("memberships.change_membership")

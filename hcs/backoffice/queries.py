@@ -4,12 +4,13 @@ in a fixed number of queries whatever the network's size."""
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from hcs.accounts.access import secretariat_may
 from hcs.criteria.queries import compliance
 from hcs.events.models import Event, Registration
+from hcs.events.queries import with_registration_counts
 from hcs.lib.pagecache import cached
 from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
@@ -34,14 +35,11 @@ class Todo:
 def upcoming_events(now: datetime, days: int = UPCOMING_DAYS) -> list[Event]:
     """The events of the coming weeks with their confirmed and waiting (one query)."""
     return list(
-        Event.objects.filter(
-            starts__gte=now, starts__lt=now + timedelta(days=days), cancelled_at__isnull=True
-        )
-        .annotate(
-            confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
-            waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
-        )
-        .order_by("starts", "pk")
+        with_registration_counts(
+            Event.objects.filter(
+                starts__gte=now, starts__lt=now + timedelta(days=days), cancelled_at__isnull=True
+            )
+        ).order_by("starts", "pk")
     )
 
 

@@ -3,7 +3,7 @@
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hcs.accounts.access import secretariat_may, secretariat_required
+from hcs.accounts.access import secretariat_may, secretariat_must, secretariat_required
 from hcs.audit.models import AuditEntry
 from hcs.backoffice.forms import DataRequestForm, DataRequestHandledForm, PopulationUploadForm
 from hcs.backoffice.queries import todo
@@ -163,8 +163,7 @@ def data_requests(request):
     export or erase the person's data, and when and how it was handled."""
     form = DataRequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST":
-        if not secretariat_may(request.user, "contacts.change_contactperson"):
-            raise PermissionDenied
+        secretariat_must(request.user, "contacts.change_contactperson")
         if form.is_valid():
             try:
                 data_request_record(request=form.save(commit=False), actor=request.user)

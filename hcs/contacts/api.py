@@ -4,10 +4,9 @@ user may view contact persons)."""
 from datetime import date
 from enum import Enum
 
-from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
-from hcs.accounts.access import secretariat_may
+from hcs.accounts.access import secretariat_must
 from hcs.accounts.auth import StaffToken
 from hcs.contacts.models import ContactRole
 from hcs.contacts.queries import contact_roles
@@ -38,8 +37,7 @@ def contacts(request, organisation: OrganisationCode | None = None):
     `since` to `until` (inclusive; null: still), of the organisation with the code
     `organisation`, or of all. 404 for an unknown code. The name and address of a person whose
     data was erased read as the placeholder."""
-    if not secretariat_may(request.user, "contacts.view_contactperson"):
-        raise PermissionDenied
+    secretariat_must(request.user, "contacts.view_contactperson")
     wanted = None if organisation is None else organisation_by_code(organisation)
     return [
         {

@@ -1,9 +1,8 @@
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from hcs.accounts.access import secretariat_may
+from hcs.accounts.access import secretariat_must
 from hcs.accounts.auth import StaffToken
 from hcs.criteria.models import Status
 from hcs.criteria.queries import compliance
@@ -31,8 +30,7 @@ def compliance_year(request, year: Year):
     """Every member of `year` against the year's membership criteria: `met`, `not_met` or
     `not_assessed`, each with its reason in the caller's language. 404 if the year has no
     criteria."""
-    if not secretariat_may(request.user, "criteria.view_criterion"):
-        raise PermissionDenied
+    secretariat_must(request.user, "criteria.view_criterion")
     table = compliance(year)
     if not table.criteria:
         raise HttpError(404, _("There are no membership criteria for %(year)d.") % {"year": year})

@@ -2,7 +2,7 @@
 member's own row for its contact persons."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +12,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hcs.accounts.access import member_contact_required, secretariat_may, secretariat_required
+from hcs.accounts.access import (
+    member_contact_required,
+    secretariat_must,
+    secretariat_required,
+)
 from hcs.criteria.exports import CSV_TYPE, XLSX_TYPE, compliance_csv, compliance_xlsx
 from hcs.criteria.forms import AssessmentForm, ComplianceFilter
 from hcs.criteria.models import Assessment, Criterion, Reminder, Status
@@ -148,8 +152,7 @@ def assess(request, year: int, key: str, code: str):
         initial={"assessed_on": timezone.localdate()},
     )
     if request.method == "POST":
-        if not secretariat_may(request.user, "criteria.change_assessment"):
-            raise PermissionDenied
+        secretariat_must(request.user, "criteria.change_assessment")
         if request.POST.get("delete") and existing:
             assessment_delete(assessment=existing, actor=request.user)
             messages.success(request, _("The assessment was removed."))
@@ -189,8 +192,7 @@ def assess(request, year: int, key: str, code: str):
 @require_http_methods(["GET", "POST"])
 def reminders(request, year: int):
     if request.method == "POST":
-        if not secretariat_may(request.user, "criteria.add_reminder"):
-            raise PermissionDenied
+        secretariat_must(request.user, "criteria.add_reminder")
         try:
             ids = [parse_int(value) for value in request.POST.getlist("organisation")]
         except ValidationError:

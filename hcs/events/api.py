@@ -7,14 +7,14 @@ from datetime import datetime
 from enum import Enum
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from hcs.accounts.access import secretariat_may
+from hcs.accounts.access import secretariat_must
 from hcs.accounts.auth import StaffToken, caller
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
@@ -194,11 +194,6 @@ NOT_NULL = (
 )
 
 
-def _require(request, permission: str) -> None:
-    if not secretariat_may(request.user, permission):
-        raise PermissionDenied
-
-
 def _local(value):
     """A time without an offset is Swedish time."""
     if value is not None and timezone.is_naive(value):
@@ -234,7 +229,7 @@ def _apply(event: Event, fields: dict) -> None:
 def create_event(request, payload: EventIn):
     """Create an event of any kind (`audience`: public, members, group (with `group_id`) or
     board). Times without an offset are Swedish time. 422 names every problem."""
-    _require(request, "events.add_event")
+    secretariat_must(request.user, "events.add_event")
     event = Event()
     _apply(event, payload.dict())
     event_save(event=event, actor=request.user)
@@ -248,7 +243,7 @@ def create_event(request, payload: EventIn):
 )
 def update_event(request, event_id: Id, payload: EventPatch):
     """Change any of the event's fields; those not given stay as they are."""
-    _require(request, "events.change_event")
+    secretariat_must(request.user, "events.change_event")
     event = _event(event_id)
     _apply(event, payload.dict(exclude_unset=True))
     event_save(event=event, actor=request.user)
@@ -290,7 +285,7 @@ def event_registrations(request, event_id: Id):
     """Everyone who registered, in the order they came: `status` confirmed, waitlisted or
     cancelled, `position` on the waiting list (1 first), the answers to the event's questions
     by question text."""
-    _require(request, "events.view_registration")
+    secretariat_must(request.user, "events.view_registration")
     event = _event(event_id)
     questions = {str(q.pk): q.text for q in event.questions.all()}
     return [
@@ -322,7 +317,7 @@ class CancelOut(Schema):
 def cancel_registration(request, registration_id: Id):
     """Cancel a registration; `promoted` is the registration moved up from the waiting list
     (its person is e-mailed), or null. 409 if it is already cancelled."""
-    _require(request, "events.change_registration")
+    secretariat_must(request.user, "events.change_registration")
     registration = Registration.objects.filter(pk=registration_id).first()
     if registration is None:
         raise Http404(_("There is no registration with the id %(id)s.") % {"id": registration_id})

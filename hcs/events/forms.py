@@ -50,6 +50,18 @@ class RegistrationForm(Form):
             if name.startswith("question_") and value
         }
 
+    def registration(self) -> dict:
+        """The form as `registration_create`'s keyword arguments."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "email": data["email"],
+            "role": data["role"],
+            "organisation": data["organisation"],
+            "organisation_name": data["organisation_name"],
+            "answers": self.answers(),
+        }
+
 
 class ParticipantForm(Form):
     name = forms.CharField(label=_("Name"), max_length=120)

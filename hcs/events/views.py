@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,14 +13,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hcs.accounts.access import (
     member_contact_required,
     member_organisation,
-    secretariat_may,
+    secretariat_must,
     secretariat_required,
 )
 from hcs.events.emails import registration_of_token
 from hcs.events.forms import AttendeeForm, ParticipantFormSet, RegistrationForm
 from hcs.events.ical import calendar
 from hcs.events.models import Event, Registration
-from hcs.events.queries import events_visible_to, participants, with_participants
+from hcs.events.queries import (
+    attendance_by_organisation,
+    events_visible_to,
+    participants,
+    with_participants,
+)
 from hcs.events.services import (
     Person,
     attendance_mark,
@@ -79,17 +84,8 @@ def event_page(request, pk: int):
     if request.method == "POST" and open_for_registration:
         ratelimit.enforce(ratelimit.hit_client(request, "registration"))
     if request.method == "POST" and open_for_registration and form.is_valid():
-        data = form.cleaned_data
         try:
-            result = registration_create(
-                event=event,
-                name=data["name"],
-                email=data["email"],
-                role=data["role"],
-                organisation=data["organisation"],
-                organisation_name=data["organisation_name"],
-                answers=form.answers(),
-            )
+            result = registration_create(event=event, **form.registration())
         except ValidationError as error:
             for message in messages_of(error):
                 form.add_error(None, message)
@@ -185,8 +181,7 @@ def attendance(request, pk: int):
     add_form = AttendeeForm(request.POST if request.POST.get("action") == "add" else None)
     count_error = None
     if request.method == "POST":
-        if not secretariat_may(request.user, "events.change_registration"):
-            raise PermissionDenied
+        secretariat_must(request.user, "events.change_registration")
         try:
             if request.POST.get("action") == "add":
                 if add_form.is_valid():
@@ -233,7 +228,7 @@ def attendance(request, pk: int):
             "add_form": add_form,
             "count_error": count_error,
             "started": event.starts <= timezone.now(),
-            "per_member": _per_member(registrations),
+            "per_member": _per_member(event, registrations),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -286,18 +281,17 @@ def cancel(request, token: str):
     )
 
 
-def _per_member(registrations) -> list[dict]:
+def _per_member(event: Event, registrations) -> list[dict]:
     """Who took part, per organisation: politicians and officials (the criteria count them)."""
-    rows: dict[int, dict] = {}
-    for registration in registrations:
-        if not registration.attended or registration.organisation is None:
-            continue
-        row = rows.setdefault(
-            registration.organisation_id,
-            {"name": registration.organisation.name, "politicians": 0, "officials": 0},
-        )
-        if registration.role == Registration.Role.POLITICIAN:
-            row["politicians"] += 1
-        elif registration.role == Registration.Role.OFFICIAL:
-            row["officials"] += 1
-    return sorted(rows.values(), key=lambda row: row["name"])
+    names = {r.organisation_id: r.organisation.name for r in registrations if r.organisation}
+    return sorted(
+        (
+            {
+                "name": names[organisation_id],
+                "politicians": counts[Registration.Role.POLITICIAN],
+                "officials": counts[Registration.Role.OFFICIAL],
+            }
+            for organisation_id, counts in attendance_by_organisation(event.pk).items()
+        ),
+        key=lambda row: row["name"],
+    )

@@ -6,7 +6,7 @@ Thin: every change is a service of hcs.events.services."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,7 +25,12 @@ from hcs.events.forms import (
     RegistrationForm,
 )
 from hcs.events.models import Event, EventSeries, Registration
-from hcs.events.queries import registrations_of
+from hcs.events.queries import (
+    participants,
+    registrations_of,
+    with_participants,
+    with_registration_counts,
+)
 from hcs.events.services import (
     event_cancel,
     event_copy,
@@ -36,16 +41,10 @@ from hcs.events.services import (
     registration_promote,
     registrations_message,
 )
+from hcs.groups.models import Group
 from hcs.lib.errors import add_to_form, messages_of
 
 LIST_LIMIT = 300
-
-
-def _counted(events):
-    return events.annotate(
-        confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
-        waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
-    )
 
 
 @secretariat_required("events.view_event")
@@ -65,7 +64,9 @@ def event_list(request):
     if filters.get("q"):
         events = events.filter(title__icontains=filters["q"])
     events = list(
-        _counted(events).select_related("group", "series").order_by("starts", "pk")[:LIST_LIMIT]
+        with_registration_counts(events)
+        .select_related("group", "series")
+        .order_by("starts", "pk")[:LIST_LIMIT]
     )
     now = timezone.now()
     series_totals = _series_totals({e.series_id for e in events if e.series_id})
@@ -89,16 +90,10 @@ def event_list(request):
 
 
 def _series_totals(series_ids) -> dict[int, int]:
-    """The participants of each series over all its occasions (a count recorded without names,
-    else the confirmed), in one query."""
-    if not series_ids:
-        return {}
+    """The participants of each series over all its occasions, in one query."""
     totals: dict[int, int] = {}
-    rows = _counted(Event.objects.filter(series_id__in=series_ids)).values_list(
-        "series_id", "participant_count", "confirmed"
-    )
-    for series_id, count, confirmed in rows:
-        totals[series_id] = totals.get(series_id, 0) + (count if count is not None else confirmed)
+    for event in with_participants(Event.objects.filter(series_id__in=series_ids)):
+        totals[event.series_id] = totals.get(event.series_id, 0) + participants(event)
     return totals
 
 
@@ -164,8 +159,6 @@ GROUP_MEETING_KINDS = {
 
 def _group_initial(group_id: str | None) -> dict:
     """A group's meeting (?grupp=<id>): the group, its audience and the kind of its meetings."""
-    from hcs.groups.models import Group
-
     group = Group.objects.filter(pk=group_id).first() if (group_id or "").isdigit() else None
     if group is None:
         return {}
@@ -279,16 +272,10 @@ def register_on_behalf(request, pk: int):
     questions = list(event.questions.all())
     form = RegistrationForm(request.POST or None, questions=questions)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             result = registration_create(
                 event=event,
-                name=data["name"],
-                email=data["email"],
-                role=data["role"],
-                organisation=data["organisation"],
-                organisation_name=data["organisation_name"],
-                answers=form.answers(),
+                **form.registration(),
                 # The secretariat may register after the deadline, until the event ends.
                 now=_on_behalf_moment(event),
                 actor=request.user,

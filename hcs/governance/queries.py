@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 
-from hcs.events.models import Registration
+from hcs.events.queries import attendance_by_organisation
 from hcs.governance.models import (
     AnnualMeeting,
     BoardMeeting,
@@ -38,36 +38,14 @@ def board_meeting_count(year: int) -> int:
 
 # Annual meetings ----------------------------------------------------------------------------
 
-# The member criterion: at least one politician and one official from each member attend.
-ATTENDANCE_ROLES = (Registration.Role.POLITICIAN, Registration.Role.OFFICIAL)
-_ROLE_KEYS = [role.value for role in ATTENDANCE_ROLES]
-
 
 def annual_meeting_attendance(meeting: AnnualMeeting) -> dict[int, dict[str, int]]:
-    """Who attended `meeting`, per member organisation: {organisation_id: {"politician": n,
-    "official": n}}, from its calendar event's registrations marked as attended (one query).
-
-    Registrations without a member organisation and external guests are not counted; a meeting
-    without an event has no recorded attendance.
-    """
+    """Who attended `meeting`, per member organisation (hcs.events.queries
+    .attendance_by_organisation on its calendar event); a meeting without an event has no
+    recorded attendance."""
     if meeting.event_id is None:
         return {}
-    rows = (
-        Registration.objects.filter(
-            event_id=meeting.event_id,
-            attended=True,
-            organisation__isnull=False,
-            role__in=ATTENDANCE_ROLES,
-        )
-        .values("organisation_id", "role")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    attendance: dict[int, dict[str, int]] = {}
-    for row in rows:
-        counts = attendance.setdefault(row["organisation_id"], dict.fromkeys(_ROLE_KEYS, 0))
-        counts[row["role"]] = row["count"]
-    return attendance
+    return attendance_by_organisation(meeting.event_id)
 
 
 # Representation in other bodies -------------------------------------------------------------

@@ -1,13 +1,12 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from hcs.accounts.access import secretariat_may
+from hcs.accounts.access import secretariat_must
 from hcs.accounts.auth import StaffToken
 from hcs.invoices.models import Invoice
 from hcs.invoices.pdf import invoice_pdf
@@ -48,11 +47,6 @@ class PaymentOut(Schema):
     status: str
 
 
-def _require(request, permission: str) -> None:
-    if not secretariat_may(request.user, permission):
-        raise PermissionDenied
-
-
 def _invoice(number: int) -> Invoice:
     invoice = Invoice.objects.select_related("organisation", "credited_invoice").filter(
         number=number
@@ -68,7 +62,7 @@ def _invoice(number: int) -> Invoice:
 )
 def generate_invoices(request, year: Year):
     """Invoice every member the year's fee. Idempotent: a second call creates nothing."""
-    _require(request, "invoices.add_invoice")
+    secretariat_must(request.user, "invoices.add_invoice")
     report = invoices_generate(year=year, actor=request.user)
     return Status(201, {"created": len(report.created), "existing": report.existing})
 
@@ -76,7 +70,7 @@ def generate_invoices(request, year: Year):
 @router.get("/invoices", response={200: list[InvoiceOut], **errors(401, 403, 422)})
 def list_invoices(request, year: Year | None = None):
     """Invoices and credit notes with their status (issued, partly_paid, paid, overdue, …)."""
-    _require(request, "invoices.view_invoice")
+    secretariat_must(request.user, "invoices.view_invoice")
     queryset = Invoice.objects.order_by("number")
     if year is not None:
         queryset = queryset.filter(year=year)
@@ -102,7 +96,7 @@ def list_invoices(request, year: Year | None = None):
 )
 def get_invoice_pdf(request, number: Id):
     """The invoice as PDF, in Swedish."""
-    _require(request, "invoices.view_invoice")
+    secretariat_must(request.user, "invoices.view_invoice")
     invoice = _invoice(number)
     response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="faktura-{number}.pdf"'
@@ -116,7 +110,7 @@ def get_invoice_pdf(request, number: Id):
 )
 def get_invoice_xml(request, number: Id):
     """The invoice as Peppol BIS Billing 3.0 (UBL 2.1) XML."""
-    _require(request, "invoices.view_invoice")
+    secretariat_must(request.user, "invoices.view_invoice")
     invoice = _invoice(number)
     response = HttpResponse(invoice_xml(invoice), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="faktura-{number}.xml"'
@@ -126,7 +120,7 @@ def get_invoice_xml(request, number: Id):
 @router.post("/payments", response={201: PaymentOut, **errors(400, 401, 403, 409, 413, 422)})
 def register_payment(request, payload: PaymentIn):
     """Register a payment, matched to its invoice by OCR reference."""
-    _require(request, "invoices.add_payment")
+    secretariat_must(request.user, "invoices.add_payment")
     payment = payment_register(
         ocr=payload.ocr, amount=payload.amount_sek, paid_on=payload.date, actor=request.user
     )

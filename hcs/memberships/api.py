@@ -1,13 +1,12 @@
 import json
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from hcs.accounts.access import secretariat_may
+from hcs.accounts.access import secretariat_must
 from hcs.accounts.auth import StaffToken
 from hcs.lib.api import Day, Id, errors, line
 from hcs.lib.dates import DatePrecision
@@ -97,11 +96,6 @@ def _membership_out(request, membership: Membership) -> dict:
     }
 
 
-def _require(request, permission: str) -> None:
-    if not secretariat_may(request.user, permission):
-        raise PermissionDenied
-
-
 @router.get("/members", response={200: list[MemberOut], **errors(422)})
 def list_members(request, on: Day | None = None):
     """The members on a date (default: today), regions first."""
@@ -143,7 +137,7 @@ def list_memberships(request, code: line(10)):
 )
 def create_membership(request, payload: MembershipIn):
     """Record a new membership period backed by the member's joining decision."""
-    _require(request, "memberships.add_membership")
+    secretariat_must(request.user, "memberships.add_membership")
     membership = membership_start(
         organisation=organisation_by_code(payload.organisation_code),
         start_date=payload.start_date,
@@ -161,7 +155,7 @@ def create_membership(request, payload: MembershipIn):
 )
 def end_membership(request, membership_id: Id, payload: MembershipEndIn):
     """End an open membership on `end_date` (its last day), backed by the exit decision."""
-    _require(request, "memberships.change_membership")
+    secretariat_must(request.user, "memberships.change_membership")
     membership = Membership.objects.select_related("organisation").filter(pk=membership_id).first()
     if membership is None:
         raise Http404(_("There is no membership with the id %(id)s.") % {"id": membership_id})
