@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "hcs.lib",
     "hcs.audit",
     "hcs.accounts",
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
     "hcs.platskompassen",
     "hcs.mail",
     "hcs.public",
+    "hcs.portal",
     "hcs.backoffice",
     "hcs.demo",
 ]
@@ -70,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with the second factor (hcs.accounts.two_factor).
+    "django_otp.middleware.OTPMiddleware",
     # Oversized bodies (413), control characters in the path or query (404/400), before any
     # view reads them; after the locale and the user, so the answer is in the visitor's
     # language on the site's own page.
@@ -138,6 +144,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after_login"
+# Log in with the e-mail address (or, for the secretariat's older accounts, the user name).
+AUTHENTICATION_BACKENDS = ["hcs.accounts.auth.EmailOrUsernameBackend"]
+# The second factor (TOTP, with recovery codes) for the secretariat and the administrator:
+# required when DEBUG is off unless STAFF_TWO_FACTOR says otherwise (hcs.accounts.two_factor).
+STAFF_TWO_FACTOR: bool | None = (
+    envbool("STAFF_TWO_FACTOR", True) if envstr("STAFF_TWO_FACTOR") else None
+)
+OTP_TOTP_ISSUER = "Healthy Cities Sverige"
+# An invitation's link to set a password is valid this many days (hcs.accounts.invitations).
+INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 LOGOUT_REDIRECT_URL = "public:home"
 
 # Swedish first, English second.
@@ -187,6 +203,15 @@ DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Healthy Cities Sverige <norep
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The platform's address as people reach it: links in e-mails (a cancel link, say) start with it.
 SITE_URL = envstr("SITE_URL", "http://localhost:8000").rstrip("/")
+# The secretariat as members see it in the portal, and where it is told of members' proposals
+# and requests (empty: the e-mail addresses of the Kansli group's users).
+SECRETARIAT = {
+    "name": envstr("SECRETARIAT_NAME", "Healthy Cities Sverige, kansliet"),
+    "role": envstr("SECRETARIAT_ROLE", "Nätverkets koordinator"),
+    "email": envstr("SECRETARIAT_EMAIL", ""),
+    "phone": envstr("SECRETARIAT_PHONE", ""),
+    "address": envstr("SECRETARIAT_ADDRESS", "Trollhättans stad, 461 83 Trollhättan"),
+}
 
 # Pages load only the platform's own files: no CDN, no third party, no inline script or style.
 CONTENT_SECURITY_POLICY = "; ".join(

@@ -23,3 +23,5 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="hcs-test-static-")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hcs-test-media-")
 # Background tasks run at once, inside the request or test that enqueues them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Test clients log staff in with force_login; the second factor's own tests turn it on.
+STAFF_TWO_FACTOR = False

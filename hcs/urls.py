@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from hcs.accounts import two_factor, views_invitation, views_two_factor
 from hcs.accounts.views import (
     LoginView,
     PasswordResetConfirmView,
     PasswordResetView,
+    admin_login,
     after_login,
 )
 from hcs.api import api
@@ -37,6 +39,12 @@ _public(api_urls)
 admin.site.site_header = _("Healthy Cities Sverige – back office")
 admin.site.site_title = _("Healthy Cities Sverige")
 admin.site.index_title = _("Registry")
+# The admin is staff's: a session without the second factor, when it is required, gets none of
+# it (the log-in itself goes through the platform's page: admin_login).
+_admin_has_permission = admin.site.has_permission
+admin.site.has_permission = lambda request: (  # type: ignore[method-assign]
+    _admin_has_permission(request) and two_factor.satisfied(request.user)
+)
 
 urlpatterns = [
     path("", include("hcs.public.urls")),
@@ -50,6 +58,8 @@ urlpatterns = [
     path("kansli/grupper/", include("hcs.groups.urls_kansli")),
     path("styrelsen/", board_public, name="board"),
     path("medlem/kriterier/", criteria_own_row, name="member_criteria"),
+    path("medlem/", include("hcs.portal.urls")),
+    path("admin/login/", login_not_required(admin_login)),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),
@@ -70,6 +80,38 @@ urlpatterns = [
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", after_login, name="after_login"),
+    path(
+        "konto/tva-steg/",
+        login_not_required(views_two_factor.verify),
+        name="two_factor",
+    ),
+    path("konto/tva-steg/aktivera/", views_two_factor.setup, name="two_factor_setup"),
+    path(
+        "konto/tva-steg/reservkoder/",
+        views_two_factor.recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path(
+        "konto/tva-steg/reservkoder/nya/",
+        views_two_factor.recovery_codes_new,
+        name="two_factor_recovery_codes_new",
+    ),
+    path("konto/tva-steg/stang-av/", views_two_factor.disable_view, name="two_factor_disable"),
+    path(
+        "konto/inbjudan/<str:token>/",
+        login_not_required(views_invitation.accept),
+        name="invitation",
+    ),
+    path(
+        "konto/inbjudan/",
+        login_not_required(views_invitation.set_password),
+        name="invitation_set_password",
+    ),
+    path(
+        "konto/ny-adress/<str:token>/",
+        login_not_required(views_invitation.email_change_confirm),
+        name="email_change_confirm",
+    ),
     path(
         "konto/nytt-losenord/",
         PasswordResetView.as_view(),

@@ -18,13 +18,14 @@ from decimal import Decimal
 import pytest
 from django.contrib.admin import site as admin_site
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from hcs.accounts.models import MemberAccount
 from hcs.accounts.services import api_token_create, coordinator_group_ensure
-from hcs.contacts.models import ContactPerson
+from hcs.accounts.testing import member_contact_user, planner_user
+from hcs.contacts.models import ContactPerson, ContactProposal
 from hcs.events.emails import cancel_token
 from hcs.events.models import Event
 from hcs.events.services import registration_create
@@ -38,20 +39,36 @@ from hcs.platskompassen.services import place_create, round_create
 
 pytestmark = pytest.mark.long
 
-ROLES = ("anonymous", "member_a", "member_b", "planner", "staff", "coordinator", "superuser")
+ROLES = (
+    "anonymous",
+    "member_a",
+    "member_b",
+    "planner",
+    "former",
+    "board",
+    "staff",
+    "coordinator",
+    "superuser",
+)
 A, B, C = "2580", "1280", "1488"  # Luleå, Malmö, Trollhättan
 
 # Who gets what: one status per role, in the order of ROLES.
-PUBLIC = (200,) * 7
+PUBLIC = (200,) * 9
 LOGIN = "login"  # 302 to the log-in page
-SECRETARIAT = (LOGIN, 403, 403, 403, 403, 200, 200)
-SECRETARIAT_POST = (LOGIN, 403, 403, 403, 403, 405, 405)  # a form's POST, opened by GET
-MEMBERS = (LOGIN, 200, 200, 200, 403, 403, 403)
-ONLY_A = (LOGIN, 200, 403, 403, 403, 200, 200)  # A's own Platskompassen records
-PLANNERS = (LOGIN, 200, 200, 200, 403, 200, 200)
-TOKEN = (401, 401, 401, 401, 403, 200, 200)  # the API with a staff token
-TOKEN_POST = (401, 401, 401, 401, 403, 405, 405)
-NOT_GET = (405,) * 7
+SECRETARIAT = (LOGIN, 403, 403, 403, 403, 403, 403, 200, 200)
+# a form's POST, opened by GET
+SECRETARIAT_POST = (LOGIN, 403, 403, 403, 403, 403, 403, 405, 405)
+MEMBERS = (LOGIN, 200, 200, 403, 403, 403, 403, 403, 403)  # member contacts of a member
+ONLY_A = (LOGIN, 200, 403, 403, 403, 403, 403, 200, 200)  # A's own Platskompassen records
+PLANNERS = (LOGIN, 200, 403, 200, 403, 403, 403, 200, 200)
+DOCUMENTS = (LOGIN, 200, 200, 403, 403, 200, 403, 200, 200)  # members' documents
+BOARD_PAPERS = (LOGIN, 403, 403, 403, 403, 200, 403, 200, 200)
+OWN_ACCOUNT = (LOGIN, 200, 200, 200, 200, 403, 403, 403, 403)  # My data: a member account
+LOGGED_IN = (LOGIN,) + (200,) * 8
+POST_ONLY = (LOGIN,) + (405,) * 8  # a logged-in form's POST, opened by GET
+TOKEN = (401, 401, 401, 401, 401, 401, 403, 200, 200)  # the API with a staff token
+TOKEN_POST = (401, 401, 401, 401, 401, 401, 403, 405, 405)
+NOT_GET = (405,) * 9
 
 
 @dataclass(frozen=True)
@@ -91,21 +108,29 @@ def samples(o) -> dict[str, list[Sample]]:
         "/kalender.ics": [Sample("/kalender.ics", PUBLIC)],
         "/kalender/<int:pk>/": [
             Sample(f"/kalender/{o.public_event}/", PUBLIC),
-            Sample(f"/kalender/{o.members_event}/", (404, 200, 200, 200, 404, 200, 200)),
-            Sample(f"/kalender/{o.board_event}/", (404, 404, 404, 404, 404, 200, 200)),
+            Sample(f"/kalender/{o.members_event}/", (404, 200, 200, 404, 404, 200, 404, 200, 200)),
+            Sample(f"/kalender/{o.board_event}/", (404, 404, 404, 404, 404, 200, 404, 200, 200)),
         ],
         "/kalender/<int:pk>/anmal-flera/": [
             Sample(f"/kalender/{o.members_event}/anmal-flera/", MEMBERS)
         ],
         "/kalender/avboka/<str:token>/": [
             Sample(f"/kalender/avboka/{o.cancel_token}/", PUBLIC),
-            Sample("/kalender/avboka/MQ:forged/", (404,) * 7),
+            Sample("/kalender/avboka/MQ:forged/", (404,) * 9),
         ],
-        "/i18n/setlang/": [Sample("/i18n/setlang/", (302,) * 7)],
+        "/i18n/setlang/": [Sample("/i18n/setlang/", (302,) * 9)],
         # Accounts
-        "/konto/": [Sample("/konto/", (LOGIN, 302, 302, 302, 302, 302, 302))],
-        "/konto/logga-in/": [Sample("/konto/logga-in/", (200, 302, 302, 302, 302, 302, 302))],
-        "/konto/logga-ut/": [Sample("/konto/logga-ut/", (LOGIN, 405, 405, 405, 405, 405, 405))],
+        "/konto/": [Sample("/konto/", (LOGIN,) + (302,) * 8)],
+        "/konto/logga-in/": [Sample("/konto/logga-in/", (200,) + (302,) * 8)],
+        "/konto/logga-ut/": [Sample("/konto/logga-ut/", POST_ONLY)],
+        "/konto/tva-steg/": [Sample("/konto/tva-steg/", (LOGIN,) * 9)],
+        "/konto/tva-steg/aktivera/": [Sample("/konto/tva-steg/aktivera/", LOGGED_IN)],
+        "/konto/tva-steg/reservkoder/": [Sample("/konto/tva-steg/reservkoder/", LOGGED_IN)],
+        "/konto/tva-steg/reservkoder/nya/": [Sample("/konto/tva-steg/reservkoder/nya/", POST_ONLY)],
+        "/konto/tva-steg/stang-av/": [Sample("/konto/tva-steg/stang-av/", POST_ONLY)],
+        "/konto/inbjudan/<str:token>/": [Sample("/konto/inbjudan/ogiltig/", (404,) * 9)],
+        "/konto/inbjudan/": [Sample("/konto/inbjudan/", (404,) * 9)],
+        "/konto/ny-adress/<str:token>/": [Sample("/konto/ny-adress/MQ:forged/", (404,) * 9)],
         "/konto/nytt-losenord/": [Sample("/konto/nytt-losenord/", PUBLIC)],
         "/konto/nytt-losenord/skickat/": [Sample("/konto/nytt-losenord/skickat/", PUBLIC)],
         "/konto/nytt-losenord/<uidb64>/<token>/": [
@@ -114,6 +139,33 @@ def samples(o) -> dict[str, list[Sample]]:
         "/konto/nytt-losenord/klart/": [Sample("/konto/nytt-losenord/klart/", PUBLIC)],
         # The member portal
         "/medlem/kriterier/": [Sample("/medlem/kriterier/", MEMBERS)],
+        **{
+            f"/medlem/{suffix}": [Sample(f"/medlem/{suffix}", MEMBERS)]
+            for suffix in ("", "fakturor/", "kontaktpersoner/", "evenemang/", "grupper/")
+        },
+        "/medlem/evenemang/anmalningar/<int:pk>/avboka/": [
+            Sample(f"/medlem/evenemang/anmalningar/{o.registration}/avboka/", POST_ONLY)
+        ],
+        "/medlem/dokument/": [Sample("/medlem/dokument/", DOCUMENTS)],
+        "/medlem/dokument/arsmoten/<int:pk>/": [
+            Sample(f"/medlem/dokument/arsmoten/{o.annual_meeting}/", DOCUMENTS)
+        ],
+        "/medlem/dokument/styrelsemoten/<int:pk>/": [
+            Sample(f"/medlem/dokument/styrelsemoten/{o.board_meeting}/", BOARD_PAPERS)
+        ],
+        "/medlem/dokument/styrelsemoten/<int:pk>/protokoll.pdf": [
+            Sample(f"/medlem/dokument/styrelsemoten/{o.board_meeting}/protokoll.pdf", BOARD_PAPERS)
+        ],
+        "/medlem/mina-uppgifter/": [Sample("/medlem/mina-uppgifter/", OWN_ACCOUNT)],
+        "/medlem/mina-uppgifter/export.json": [
+            Sample("/medlem/mina-uppgifter/export.json", OWN_ACCOUNT)
+        ],
+        **{
+            f"/medlem/mina-uppgifter/{suffix}": [
+                Sample(f"/medlem/mina-uppgifter/{suffix}", POST_ONLY)
+            ]
+            for suffix in ("ny-adress/", "radering/", "api-nyckel/")
+        },
         # Platskompassen
         "/platskompassen/": [Sample("/platskompassen/", PLANNERS)],
         "/platskompassen/platser/ny/": [Sample("/platskompassen/platser/ny/", PLANNERS)],
@@ -146,13 +198,22 @@ def samples(o) -> dict[str, list[Sample]]:
         "/kansli/organisationer/": [Sample("/kansli/organisationer/?q=lu", SECRETARIAT)],
         "/kansli/organisationer/<str:code>/": [
             Sample(f"/kansli/organisationer/{A}/", SECRETARIAT),
-            Sample("/kansli/organisationer/9999/", (LOGIN, 403, 403, 403, 403, 404, 404)),
+            Sample("/kansli/organisationer/9999/", (LOGIN, 403, 403, 403, 403, 403, 403, 404, 404)),
         ],
         "/kansli/medlemskap/<int:pk>/intradesbeslut/": [
             Sample(f"/kansli/medlemskap/{o.membership_a}/intradesbeslut/", SECRETARIAT_POST)
         ],
         "/kansli/medlemskap/<int:pk>/uttrade/": [
             Sample(f"/kansli/medlemskap/{o.membership_a}/uttrade/", SECRETARIAT_POST)
+        ],
+        "/kansli/kontaktpersoner/<int:pk>/bjud-in/": [
+            Sample(f"/kansli/kontaktpersoner/{o.contact_b}/bjud-in/", SECRETARIAT_POST)
+        ],
+        "/kansli/kontaktforslag/<int:pk>/genomfor/": [
+            Sample(f"/kansli/kontaktforslag/{o.proposal}/genomfor/", SECRETARIAT_POST)
+        ],
+        "/kansli/kontaktforslag/<int:pk>/avsla/": [
+            Sample(f"/kansli/kontaktforslag/{o.proposal}/avsla/", SECRETARIAT_POST)
         ],
         "/kansli/kontaktroller/<int:pk>/avsluta/": [
             Sample(f"/kansli/kontaktroller/{o.contact_b}/avsluta/", SECRETARIAT_POST)
@@ -274,7 +335,7 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/kansli/evenemang/anmalningar/{o.registration}/flytta-upp/", SECRETARIAT_POST)
         ],
         # The API: open to everyone
-        "/api/v1/": [Sample("/api/v1/", (404,) * 7)],
+        "/api/v1/": [Sample("/api/v1/", (404,) * 9)],
         "/api/v1/openapi.json": [Sample("/api/v1/openapi.json", PUBLIC)],
         "/api/v1/docs": [Sample("/api/v1/docs", PUBLIC)],
         "/api/v1/organisations": [Sample("/api/v1/organisations", PUBLIC)],
@@ -301,7 +362,7 @@ def samples(o) -> dict[str, list[Sample]]:
             f"/api/v1/platskompassen/rounds/<slug>/{suffix}": [
                 Sample(
                     f"/api/v1/platskompassen/rounds/{o.round_a}/{suffix}",
-                    (401, 200, 403, 403, 403, 200, 200),
+                    (401, 200, 403, 403, 403, 403, 403, 200, 200),
                 ),
                 Sample(f"/api/v1/platskompassen/rounds/{o.published}/{suffix}", PUBLIC),
             ]
@@ -325,8 +386,24 @@ def samples(o) -> dict[str, list[Sample]]:
         "/api/v1/fees/<year>/invoices": [Sample(f"/api/v1/fees/{year}/invoices", NOT_GET)],
         "/api/v1/payments": [Sample("/api/v1/payments", NOT_GET)],
         "/api/v1/invoices": [Sample(f"/api/v1/invoices?year={year}", TOKEN)],
-        "/api/v1/invoices/<number>.pdf": [Sample(f"/api/v1/invoices/{o.invoice_b}.pdf", TOKEN)],
-        "/api/v1/invoices/<number>.xml": [Sample(f"/api/v1/invoices/{o.invoice_b}.xml", TOKEN)],
+        **{
+            f"/api/v1/invoices/<number>.{suffix}": [
+                # B's invoice: for B's contact and the secretariat; for anyone else it is not
+                # there (404), whoever they are.
+                Sample(
+                    f"/api/v1/invoices/{o.invoice_b}.{suffix}",
+                    (401, 404, 200, 404, 404, 404, 404, 200, 200),
+                )
+            ]
+            for suffix in ("pdf", "xml")
+        },
+        "/api/v1/contacts/<person_id>/invite": [
+            Sample(f"/api/v1/contacts/{o.contact_b}/invite", NOT_GET)
+        ],
+        "/api/v1/me": [Sample("/api/v1/me", (401,) + (200,) * 8)],
+        "/api/v1/me/invoices": [
+            Sample("/api/v1/me/invoices", (401, 200, 200, 403, 403, 403, 403, 403, 403))
+        ],
         "/api/v1/compliance/<year>": [Sample(f"/api/v1/compliance/{year}", TOKEN)],
         "/api/v1/contacts": [Sample(f"/api/v1/contacts?organisation={A}", TOKEN)],
     }
@@ -353,6 +430,7 @@ class World:
     fee_model: int
     membership_a: int
     email: int
+    proposal: int
     secrets: dict  # role → texts of other members that must never reach that role
 
 
@@ -364,9 +442,21 @@ def world(_demo_2024_module, django_db_blocker) -> World:
         return _make_world()
 
 
-def _member_user(username, code):
+def _with_minutes(meeting):
+    meeting.minutes_document.save("walk.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    return meeting
+
+
+def _board_user(username, code):
+    """A board member in a term of today, with no member account."""
     user = get_user_model().objects.create_user(username, f"{username}@example.net", "pw")
-    MemberAccount.objects.create(user=user, organisation=Organisation.objects.get(code=code))
+    BoardTerm.objects.create(
+        person_name="Walk Ledamot",
+        role=BoardTerm.Role.MEMBER,
+        organisation=Organisation.objects.get(code=code),
+        start_date=timezone.localdate() - timedelta(days=30),
+        user=user,
+    )
     return user
 
 
@@ -375,10 +465,22 @@ def _make_world() -> World:
     from hcs.fees.services import fee_model_save
 
     users = get_user_model().objects
+
+    def org_of(code):
+        return Organisation.objects.get(code=code)
+
     people = {
-        "member_a": _member_user("kontakt-a", A),
-        "member_b": _member_user("kontakt-b", B),
-        "planner": _member_user("planerare-c", C),
+        "member_a": member_contact_user(org_of(A), "kontakt-a", planner=True),
+        "member_b": member_contact_user(org_of(B), "kontakt-b"),
+        "planner": planner_user(org_of(C), "planerare-c"),
+        # A's former contact (the role ended yesterday), who planned for A too.
+        "former": member_contact_user(
+            org_of(A),
+            "tidigare-a",
+            until=timezone.localdate() - timedelta(days=1),
+            planner=True,
+        ),
+        "board": _board_user("ledamot", C),
         "staff": users.create_user("praktikant", "p@example.net", "pw", is_staff=True),
         "coordinator": users.create_user("kansli", "k@example.net", "pw", is_staff=True),
         "superuser": users.create_superuser("admin", "admin@example.net", "pw"),
@@ -455,7 +557,7 @@ def _make_world() -> World:
         board_term=BoardTerm.objects.first().pk,
         group=Group.objects.first().pk,
         participant=GroupParticipant.objects.first().pk,
-        board_meeting=BoardMeeting.objects.first().pk,
+        board_meeting=_with_minutes(BoardMeeting.objects.first()).pk,
         annual_meeting=AnnualMeeting.objects.first().pk,
         members_event=event("members"),
         board_event=event("board", kind="board_meeting"),
@@ -467,10 +569,20 @@ def _make_world() -> World:
         fee_model=fee_model.pk,
         membership_a=Membership.objects.filter(organisation=org[A]).first().pk,
         email=email.pk,
+        proposal=ContactProposal.objects.create(
+            organisation=org[B],
+            kind="administrative",
+            name="Walk Förslag",
+            email="forslag@example.org",
+            title="Strateg",
+            start_date=today,
+        ).pk,
         secrets={
             "member_a": texts(b_contacts, "Malmös hemliga plats", "Malmös vandring", round_b),
             "member_b": texts(a_contacts, "Torget i Luleå", "Luleås vandring"),
             "planner": texts(a_contacts + b_contacts, "Malmös hemliga plats", "Torget i Luleå"),
+            "former": texts(b_contacts, "Malmös hemliga plats", "Torget i Luleå", "Walk Förslag"),
+            "board": texts(b_contacts, "Malmös hemliga plats", "Walk Förslag"),
         },
     )
 
@@ -549,7 +661,7 @@ def test_the_admin_by_every_role(world, demo_2024):
         for role in ROLES:
             response = world.clients[role].get(url)
             status = response.status_code
-            if role in ("anonymous", "member_a", "member_b", "planner"):
+            if role in ("anonymous", "member_a", "member_b", "planner", "former", "board"):
                 login = response.get("Location", "")
                 assert status == 302 and ("/admin/login/" in login or "logga-in" in login), (
                     role,

@@ -212,7 +212,9 @@ def test_the_planners_entry_has_no_serious_accessibility_violations(
         closes=timezone.localdate() - timedelta(days=1),
     )
     user = get_user_model().objects.create_user("planerare", "p@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=survey_round.place.organisation)
+    MemberAccount.objects.create(
+        user=user, organisation=survey_round.place.organisation, planner=True
+    )
     client = Client()
     client.force_login(user)
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE")

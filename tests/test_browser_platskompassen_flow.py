@@ -24,7 +24,7 @@ def planner_context(browser, live_server):
     load_core_tool(ToolVersion, Theme)
     trollhattan = organisation(code="1488", name="Trollhättan")
     user = get_user_model().objects.create_user("planerare", "p@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=trollhattan)
+    MemberAccount.objects.create(user=user, organisation=trollhattan, planner=True)
     client = Client()
     client.force_login(user)
     context = browser.new_context(locale="sv-SE", accept_downloads=True)

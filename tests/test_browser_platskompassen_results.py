@@ -78,7 +78,7 @@ def test_the_planner_sees_unpublished_results(browser, live_server, core_tool):
     round_ = make_round(lulea)
     answer_randomly(round_, count=10, rare=0)
     user = get_user_model().objects.create_user("planerare", "p@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=lulea)
+    MemberAccount.objects.create(user=user, organisation=lulea, planner=True)
     client = Client()
     client.force_login(user)
     context = browser.new_context(locale="sv-SE")

@@ -4,11 +4,15 @@ The roles:
 - the **secretariat**: an active staff user with at least one of the platform's permissions (in
   practice the Kansli group, or a superuser); what each may do follows their permissions. Staff
   without any permission are not the secretariat and see nothing of the back office.
-- a **member contact**: a login tied to one organisation (a member account), with access to that
-  organisation's own records only while the organisation is a member.
-- a **planner**: a login tied to an organisation (a member account) using Platskompassen for
-  it, whether or not the organisation is a member today (its places and rounds stay its own
-  after it leaves); the secretariat may plan for every organisation.
+- the **administrator**: a superuser (accounts, and everything the secretariat does).
+  Both need the second factor when it is required (hcs.accounts.two_factor).
+- a **member contact** (political or administrative): the login of a contact person (a member
+  account tied to the person), while the person holds such a role and the organisation is a
+  member; the access ends the day the last role ends, or the day the organisation leaves.
+- a **planner**: a member account marked as planning in Platskompassen for its organisation,
+  whether or not the organisation is a member today (its places and rounds stay its own after
+  it leaves), while its person holds a role (an account without a person: the administrator
+  made it for a planner); the secretariat may plan for every organisation.
 - a **board member**: a login named on a board term, for the term's period.
 """
 
@@ -20,13 +24,20 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 
+from hcs.accounts import two_factor
 from hcs.lib.periods import in_effect
 
 
 def is_secretariat(user) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
+    if not two_factor.satisfied(user):
+        return False
     return user.is_superuser or bool(user.get_all_permissions())
+
+
+def is_administrator(user) -> bool:
+    return is_secretariat(user) and user.is_superuser
 
 
 def secretariat_may(user, permission: str) -> bool:
@@ -41,20 +52,57 @@ def secretariat_must(user, permission: str) -> None:
         raise PermissionDenied
 
 
-def member_organisation(user, day: date | None = None):
-    """The organisation whose member contact `user` is, if it is a member on `day` (today by
-    default); None for everyone else. A contact of an organisation that has left keeps no
-    access to members' content."""
+def _memo(user, key, compute):
+    """Each rule's answer once per request (the user object lives as long as the request)."""
+    cache = user.__dict__.setdefault("_hcs_access", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def member_account(user):
+    """The member account of an active login, or None."""
     if not (user.is_authenticated and user.is_active):
         return None
-    account = getattr(user, "member_account", None)
-    if account is None:
-        return None
-    from hcs.memberships.models import Membership
+    return getattr(user, "member_account", None)
 
+
+def contact_roles_held(user, day: date | None = None) -> frozenset[str]:
+    """The contact roles (political, administrative) the login's person holds on `day`."""
+    account = member_account(user)
+    if account is None or account.person_id is None:
+        return frozenset()
     day = day or timezone.localdate()
-    current = Membership.objects.filter(in_effect(day), organisation_id=account.organisation_id)
-    return account.organisation if current.exists() else None
+
+    def compute():
+        from hcs.contacts.models import ContactRole
+
+        return frozenset(
+            ContactRole.objects.filter(
+                in_effect(day), person_id=account.person_id, person__erased_at=None
+            ).values_list("kind", flat=True)
+        )
+
+    return _memo(user, ("roles", day), compute)
+
+
+def member_organisation(user, day: date | None = None):
+    """The organisation whose member contact `user` is on `day` (today by default): their
+    person holds a contact role and the organisation is a member. None for everyone else: a
+    contact whose roles have ended, or whose organisation has left, keeps no access to
+    members' content."""
+    if not contact_roles_held(user, day):
+        return None
+    account = user.member_account
+    day = day or timezone.localdate()
+
+    def compute():
+        from hcs.memberships.models import Membership
+
+        current = Membership.objects.filter(in_effect(day), organisation_id=account.organisation_id)
+        return account.organisation if current.exists() else None
+
+    return _memo(user, ("member", day), compute)
 
 
 def is_member_contact(user) -> bool:
@@ -69,16 +117,37 @@ def is_board_member(user, day: date | None = None) -> bool:
     from hcs.governance.models import BoardTerm
 
     day = day or timezone.localdate()
-    return BoardTerm.objects.filter(in_effect(day), user=user).exists()
+    return _memo(
+        user, ("board", day), lambda: BoardTerm.objects.filter(in_effect(day), user=user).exists()
+    )
 
 
 def planner_organisation(user):
     """The organisation `user` plans for in Platskompassen (their member account's, member or
-    not); None for everyone else."""
-    if not (user.is_authenticated and user.is_active):
+    not, while their person holds a role); None for everyone else."""
+    account = member_account(user)
+    if account is None or not account.planner:
         return None
-    account = getattr(user, "member_account", None)
-    return None if account is None else account.organisation
+    if account.person_id is not None and not contact_roles_held(user):
+        return None
+    return account.organisation
+
+
+def roles(user) -> list[str]:
+    """The login's roles today, by name (GET /api/v1/me)."""
+    names = []
+    if is_administrator(user):
+        names.append("administrator")
+    if is_secretariat(user):
+        names.append("secretariat")
+    if member_organisation(user) is not None:
+        held = contact_roles_held(user)
+        names += [f"{kind}_contact" for kind in ("political", "administrative") if kind in held]
+    if planner_organisation(user) is not None:
+        names.append("planner")
+    if is_board_member(user):
+        names.append("board_member")
+    return names
 
 
 def may_plan_for(user, organisation) -> bool:
@@ -160,3 +229,47 @@ def member_contact_required(view):
         return view(request, *args, organisation=organisation, **kwargs)
 
     return wrapper
+
+
+def may_see_members_documents(user) -> bool:
+    """Members' documents (the annual meetings' papers): member contacts, board members, the
+    secretariat."""
+    return (
+        member_organisation(user) is not None
+        or is_board_member(user)
+        or secretariat_may(user, "governance.view_annualmeeting")
+    )
+
+
+def may_see_board_papers(user) -> bool:
+    """The board's agendas and minutes: board members during their term, the secretariat."""
+    return is_board_member(user) or secretariat_may(user, "governance.view_boardmeeting")
+
+
+def account_required(view):
+    """A page about the login's own account (My data): any member account, whatever its
+    roles today; the account is passed to the view as `account`."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        account = member_account(request.user)
+        if account is None:
+            return _deny(request)
+        return view(request, *args, account=account, **kwargs)
+
+    return wrapper
+
+
+def rule_required(rule):
+    """A view open to those for whom `rule(user)` holds."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not rule(request.user):
+                return _deny(request)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

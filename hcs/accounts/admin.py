@@ -24,13 +24,16 @@ class ApiTokenAdmin(BaseAdmin):
 
 @admin.register(MemberAccount)
 class MemberAccountAdmin(BaseAdmin):
-    """Which member organisation a login belongs to (create the user first, under Users)."""
+    """Which organisation (and contact person) a login belongs to. Contact persons get theirs by
+    an invitation from the secretariat's organisation page; here the administrator can make a
+    planner's account without a person (create the user first, under Users)."""
 
-    list_display = ["user", "organisation", "created_at"]
-    list_select_related = ["user", "organisation"]
+    list_display = ["user", "organisation", "person", "planner", "created_at"]
+    list_select_related = ["user", "organisation", "person"]
+    list_filter = ["planner"]
     search_fields = ["user__username", "user__email", "organisation__name"]
     autocomplete_fields = ["organisation"]
-    raw_id_fields = ["user"]
+    raw_id_fields = ["user", "person"]
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():

@@ -19,6 +19,14 @@ class Roles:
         return access.member_organisation(self.user)
 
     @cached_property
+    def account(self):
+        return access.member_account(self.user)
+
+    @cached_property
+    def board(self) -> bool:
+        return access.is_board_member(self.user)
+
+    @cached_property
     def planner(self) -> bool:
         return access.may_see_plans(self.user)
 

@@ -36,9 +36,11 @@ class ApiToken(models.Model):
 
 
 class MemberAccount(models.Model):
-    """Ties a login to one member organisation: its contact persons (and planners) see that
-    organisation's own records, such as its row of the membership criteria, and nothing of other
-    members'. Not staff: the back office stays closed to them."""
+    """Ties a login to one organisation and, for an invited contact person, to that person: what
+    the login may see follows the person's roles (hcs.accounts.access) and ends the day the last
+    one ends. Not staff: the back office stays closed to them.
+
+    An account without a person is a planner's the administrator made (Platskompassen only)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -52,6 +54,19 @@ class MemberAccount(models.Model):
         on_delete=models.PROTECT,
         related_name="member_accounts",
     )
+    person = models.OneToOneField(
+        "contacts.ContactPerson",
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="account",
+    )
+    planner = models.BooleanField(
+        _("plans in Platskompassen"),
+        default=False,
+        help_text=_("May create places and survey rounds for the organisation."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -60,3 +75,29 @@ class MemberAccount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"
+
+
+class Invitation(models.Model):
+    """A one-time link, e-mailed to a contact person, to set the password of their account.
+    Only the token's hash is kept; a newer invitation to the same account replaces it."""
+
+    account = models.ForeignKey(
+        MemberAccount,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    sent_to = models.EmailField(_("sent to"))
+    invited_by = models.CharField(_("invited by"), max_length=150)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sent_to} ({self.created_at:%Y-%m-%d})"

@@ -1,7 +1,9 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.urls import reverse
 
-from hcs.accounts import access
+from hcs.accounts import access, two_factor
 from hcs.accounts.forms import (
     LoginForm,
     ResetForm,
@@ -16,8 +18,8 @@ def after_login(request):
     their membership page, anyone else on the home page."""
     if access.is_secretariat(request.user):
         return redirect("backoffice:dashboard")
-    if access.is_member_contact(request.user):
-        return redirect("member_criteria")
+    if access.member_account(request.user) is not None or access.is_board_member(request.user):
+        return redirect("portal:home")
     return redirect("public:home")
 
 
@@ -39,6 +41,18 @@ class LoginView(auth_views.LoginView):
             response["Retry-After"] = str(verdict.retry_after)
             return response
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        """A right password is not yet a log-in when the second factor is asked for."""
+        user = form.get_user()
+        if two_factor.needed_at_login(user):
+            return two_factor.pending_start(self.request, user, self.get_success_url())
+        return super().form_valid(form)
+
+
+def admin_login(request):
+    """The admin's own log-in page would skip the second factor: it sends to the platform's."""
+    return redirect_to_login(request.GET.get("next") or "/admin/", login_url=reverse("login"))
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -9,13 +9,21 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hcs.accounts.access import secretariat_may, secretariat_must, secretariat_required
+from hcs.accounts.queries import account_states
+from hcs.accounts.services import invitation_send
 from hcs.backoffice.forms import ContactForm, DecisionForm, ExitForm, JoinForm, RoleEndForm
-from hcs.contacts.models import ContactPerson, ContactRole
-from hcs.contacts.services import contact_appoint, contact_role_update
+from hcs.contacts.models import ContactPerson, ContactProposal, ContactRole
+from hcs.contacts.services import (
+    contact_appoint,
+    contact_proposal_apply,
+    contact_proposal_decline,
+    contact_role_update,
+)
 from hcs.criteria.queries import compliance
 from hcs.events.models import Event, Registration
 from hcs.groups.models import GroupParticipant
@@ -97,10 +105,17 @@ def organisation_page(request, code: str):
     if secretariat_may(user, "contacts.view_contactperson"):
         roles = list(
             ContactRole.objects.filter(person__organisation=organisation)
-            .select_related("person")
+            .select_related("person__account__user")
             .order_by("-end_date", "kind", "-start_date")
         )
+        states = account_states(organisation, timezone.now())
+        context["proposals"] = list(
+            ContactProposal.objects.filter(
+                organisation=organisation, status=ContactProposal.Status.PENDING
+            ).select_related("replaces__person", "proposed_by")
+        )
         for role in roles:
+            role.account_state = states.get(role.person_id)
             role.end_form = RoleEndForm(prefix=f"end-{role.pk}")
             prefix = f"replace-{role.pk}"
             role.replace_form = (
@@ -226,6 +241,57 @@ def membership_decision(request, pk: int, kind: str):
         for message in messages_of(error):
             messages.error(request, message)
     return redirect("backoffice:organisation", code)
+
+
+@secretariat_required("contacts.change_contactperson")
+@require_http_methods(["POST"])
+def invite(request, pk: int):
+    """Send a contact person an invitation to their own account (hcs.accounts.services)."""
+    person = get_object_or_404(ContactPerson.objects.select_related("organisation"), pk=pk)
+    planner = request.POST.get("planner") == "on"
+    try:
+        invitation = invitation_send(person=person, actor=request.user, planner=planner)
+    except ValidationError as error:
+        for message in messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("An invitation is on its way to %(email)s, valid until %(until)s.")
+            % {
+                "email": invitation.sent_to,
+                "until": date_format(timezone.localtime(invitation.expires_at), "j F Y"),
+            },
+        )
+    return redirect("backoffice:organisation", person.organisation.code)
+
+
+@secretariat_required("contacts.change_contactperson")
+@require_http_methods(["POST"])
+def proposal_handle(request, pk: int, verdict: str):
+    """Apply a member's proposed contact person, or decline it with a reason."""
+    proposal = get_object_or_404(ContactProposal.objects.select_related("organisation"), pk=pk)
+    try:
+        if verdict == "apply":
+            role = contact_proposal_apply(proposal=proposal, actor=request.user)
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s from %(day)s.")
+                % {
+                    "name": role.person.name,
+                    "role": role.get_kind_display().lower(),
+                    "day": date_format(role.start_date, "j F Y"),
+                },
+            )
+        else:
+            contact_proposal_decline(
+                proposal=proposal, reason=request.POST.get("reason", ""), actor=request.user
+            )
+            messages.success(request, _("The proposal is declined."))
+    except ValidationError as error:
+        for message in messages_of(error):
+            messages.error(request, message)
+    return redirect("backoffice:organisation", proposal.organisation.code)
 
 
 @secretariat_required("contacts.change_contactperson")

@@ -25,6 +25,19 @@ urlpatterns = [
         name="exit_decision",
     ),
     path("kontaktroller/<int:pk>/avsluta/", organisation.role_end, name="role_end"),
+    path("kontaktpersoner/<int:pk>/bjud-in/", organisation.invite, name="invite"),
+    path(
+        "kontaktforslag/<int:pk>/genomfor/",
+        organisation.proposal_handle,
+        {"verdict": "apply"},
+        name="proposal_apply",
+    ),
+    path(
+        "kontaktforslag/<int:pk>/avsla/",
+        organisation.proposal_handle,
+        {"verdict": "decline"},
+        name="proposal_decline",
+    ),
     path("sok/", organisation.search, name="search"),
     path("personuppgifter/", views.data_requests, name="data_requests"),
     path(

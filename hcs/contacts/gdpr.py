@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, audit_redact, audit_scrub
-from hcs.contacts.models import ContactPerson, DataRequest
+from hcs.contacts.models import ContactPerson, ContactProposal, DataRequest
 from hcs.criteria.services import reminders_erase, reminders_export
 from hcs.events.services import (
     registration_addresses,
@@ -85,15 +85,87 @@ def _login_entries(users) -> tuple:
     return by_them, about_them
 
 
-def _users(addresses):
-    """Logins of the person's own (not staff: a member contact's), by any of their addresses."""
+def _users(addresses, person: ContactPerson | None = None):
+    """Logins of the person's own (not staff: a member contact's): their account's, and any by
+    one of their addresses."""
     wanted = [a.strip() for a in addresses if a and a.strip()]
-    if not wanted:
-        return get_user_model().objects.none()
     found = Q(pk__in=[])
     for address in wanted:
         found |= Q(email__iexact=address)
-    return get_user_model().objects.filter(found, is_staff=False)
+    if person is not None:
+        found |= Q(member_account__person=person)
+    return get_user_model().objects.filter(found, is_staff=False).distinct()
+
+
+def _login_data(user) -> dict[str, Any]:
+    """A login's own records: the account, its invitations, API keys and second factors (never
+    a secret: no password hash, token, key or code)."""
+    from django_otp import devices_for_user
+
+    from hcs.accounts.models import Invitation, MemberAccount
+
+    account = MemberAccount.objects.filter(user=user).select_related("organisation").first()
+    return {
+        "username": user.get_username(),
+        "email": user.email,
+        "joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else "",
+        "organisation": account.organisation.name if account else "",
+        "planner": bool(account and account.planner),
+        "invitations": [
+            {
+                "sent_to": invitation.sent_to,
+                "sent": invitation.created_at.isoformat(),
+                "used": invitation.used_at.isoformat() if invitation.used_at else "",
+            }
+            for invitation in Invitation.objects.filter(account__user=user).order_by("created_at")
+        ],
+        "api_keys": [
+            {"label": token.label, "created": token.created_at.isoformat()}
+            for token in user.api_tokens.order_by("created_at")
+        ],
+        "second_factors": [device.name for device in devices_for_user(user, confirmed=None)],
+        "actions": [
+            {"at": entry.at.isoformat(), "action": entry.action, "object": entry.object_repr}
+            for entry in AuditEntry.objects.filter(actor_id=user.pk).order_by("at")
+        ],
+    }
+
+
+def _logins_erase(users) -> None:
+    """The logins stay as inactive rows without a name or an address (the audit trail points
+    at them); what hangs on them goes: invitations, API keys, second factors."""
+    from django_otp import devices_for_user
+
+    from hcs.accounts.models import Invitation
+
+    for user in users:
+        Invitation.objects.filter(account__user=user).delete()
+        user.api_tokens.all().delete()
+        for device in devices_for_user(user, confirmed=None):
+            device.delete()
+        user.username = f"raderad-{user.pk}"
+        user.email = user.first_name = user.last_name = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+
+
+def _proposals(match: PersonMatch, person: ContactPerson):
+    """Proposals the person made, or that named them as the new contact."""
+    return ContactProposal.objects.filter(Q(proposed_by=person) | match.q(email="email"))
+
+
+def account_export(*, user, account, actor) -> dict[str, Any]:
+    """What the platform holds about a login's owner (My data): their contact person's whole
+    export when the account is a contact person's, with the login's own records."""
+    person = account.person
+    if person is not None and not person.erased_at:
+        data = contact_person_export(person=person, actor=actor)
+    else:
+        data = {"exported_at": timezone.now().isoformat()}
+    data["login"] = _login_data(user)
+    return data
 
 
 def _data_requests(match: PersonMatch, person: ContactPerson):
@@ -159,9 +231,16 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
                 }
                 for r in _data_requests(match, person).order_by("received_on")
             ],
-            "logins": [
-                {"username": user.get_username(), "joined": user.date_joined.isoformat()}
-                for user in _users(match.addresses)
+            "logins": [_login_data(user) for user in _users(match.addresses, person)],
+            "contact_proposals": [
+                {
+                    "proposed": p.created_at.isoformat(),
+                    "role": p.kind,
+                    "name": p.name,
+                    "email": p.email,
+                    "status": p.status,
+                }
+                for p in _proposals(match, person).order_by("created_at")
             ],
             "history": [
                 {
@@ -199,7 +278,9 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
             emails_erase(address, ERASED, dry_run=dry_run) for address in match.addresses
         )
         log = _admin_log(match, person)
-        users = list(_users(match.addresses))
+        users = list(_users(match.addresses, person))
+        proposals = list(_proposals(match, person).select_for_update())
+        summary["contact_proposals"] = len(proposals)
         by_logins, about_logins = _login_entries(users)
         summary["admin_log_entries"] = len(
             {*log.values_list("pk", flat=True), *about_logins.values_list("pk", flat=True)}
@@ -214,12 +295,17 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
             entry.object_repr = ERASED if entry.pk in own else match.scrub(entry.object_repr)[:200]
             entry.change_message = match.scrub_json_text(entry.change_message)
             entry.save(update_fields=["object_repr", "change_message"])
-        for user in users:
-            user.username = f"raderad-{user.pk}"
-            user.email = user.first_name = user.last_name = ""
-            user.is_active = False
-            user.set_unusable_password()
-            user.save()
+        _logins_erase(users)
+        addresses = {address.lower() for address in match.addresses}
+        for proposal in proposals:
+            if proposal.email.lower() in addresses or proposal.name.strip() == match.name.strip():
+                proposal.name, proposal.email, proposal.phone = ERASED, "", ""
+                proposal.title = proposal.party = ""
+            proposal.message = match.scrub(proposal.message)
+            proposal.save()
+            audit_redact(
+                obj=proposal, fields=("name", "email", "phone", "message"), new_repr=str(proposal)
+            )
         person.name = ERASED
         person.email = person.phone = person.title = person.party = ""
         person.erased_at = timezone.now()

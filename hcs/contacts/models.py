@@ -110,3 +110,69 @@ class DataRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.name} ({self.received_on:%Y-%m-%d})"
+
+
+class ContactProposal(models.Model):
+    """A member's proposal of a new contact person (after a reorganisation, say), sent from the
+    member portal by one of its contacts; the secretariat applies it (the new person takes the
+    role, the one replaced ends the day before) or declines it, with a reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the secretariat")
+        APPLIED = "applied", _("Applied")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="contact_proposals",
+    )
+    kind = models.CharField(_("role"), max_length=14, choices=ContactRole.Kind.choices)
+    replaces = models.ForeignKey(
+        ContactRole,
+        verbose_name=_("replaces"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The current holder of the role, whose role then ends."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    party = models.CharField(_("party"), max_length=40, blank=True)
+    start_date = models.DateField(_("from"))
+    message = models.TextField(_("message"), blank=True)
+    proposed_by = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="proposals_made",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    handled_by = models.CharField(_("handled by"), max_length=150, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    role = models.ForeignKey(
+        ContactRole,
+        verbose_name=_("role given"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("proposed contact person")
+        verbose_name_plural = _("proposed contact persons")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name} ({self.organisation})"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, diff, snapshot
-from hcs.contacts.models import ContactPerson, ContactRole, DataRequest
+from hcs.contacts.models import ContactPerson, ContactProposal, ContactRole, DataRequest
 from hcs.lib.periods import periods_overlap
 from hcs.organisations.models import Organisation
 
@@ -233,3 +233,113 @@ def data_request_handle(
             changes={"handled_on": [None, str(handled_on)]},
         )
     return request
+
+
+# Members' proposals of a new contact person ------------------------------------------------
+
+
+def contact_proposal_submit(*, proposal: ContactProposal, actor) -> ContactProposal:
+    """A member's contact proposes a new contact person for their own organisation. Checked as
+    an appointment would be (a party for a political contact, a title for an administrative
+    one; the role replaced is the organisation's, in the same role and current); the
+    secretariat is told."""
+    from hcs.accounts.services import secretariat_tell
+
+    for name in ("name", "email", "phone", "title", "party", "message"):
+        setattr(proposal, name, getattr(proposal, name).strip())
+    with transaction.atomic():
+        proposal.status = ContactProposal.Status.PENDING
+        proposal.full_clean()
+        _check_role_fits_person(
+            ContactPerson(title=proposal.title, party=proposal.party), proposal.kind
+        )
+        replaced = proposal.replaces
+        if replaced is not None and (
+            replaced.person.organisation_id != proposal.organisation_id
+            or replaced.kind != proposal.kind
+        ):
+            raise ValidationError(
+                {"replaces": _("The role replaced must be the same role of your organisation.")}
+            )
+        if replaced is not None and replaced.start_date >= proposal.start_date:
+            raise ValidationError(
+                {"start_date": _("The new contact must start after the one replaced started.")}
+            )
+        proposal.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=proposal,
+            changes={
+                "kind": [None, proposal.kind],
+                "start_date": [None, proposal.start_date.isoformat()],
+                "replaces": [None, proposal.replaces_id],
+            },
+        )
+        secretariat_tell(template="contacts/email/proposal", context={"proposal": proposal})
+    return proposal
+
+
+def _pending(proposal: ContactProposal) -> ContactProposal:
+    proposal = (
+        ContactProposal.objects.select_for_update()
+        .select_related("organisation", "replaces__person")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != ContactProposal.Status.PENDING:
+        raise ValidationError(_("The proposal has already been handled."), code="conflict")
+    return proposal
+
+
+def contact_proposal_apply(*, proposal: ContactProposal, actor, now=None) -> ContactRole:
+    """Appoint the proposed person (hcs.contacts.services.contact_appoint: the role replaced
+    ends the day before), all or nothing, with an audit entry for each change."""
+    from django.utils import timezone
+
+    with transaction.atomic():
+        proposal = _pending(proposal)
+        role = contact_appoint(
+            organisation=proposal.organisation,
+            kind=proposal.kind,
+            start_date=proposal.start_date,
+            actor=actor,
+            name=proposal.name,
+            email=proposal.email,
+            phone=proposal.phone,
+            title=proposal.title,
+            party=proposal.party,
+            replaces=proposal.replaces,
+        )
+        proposal.status = ContactProposal.Status.APPLIED
+        proposal.handled_at = now or timezone.now()
+        proposal.handled_by = str(actor)[:150]
+        proposal.role = role
+        proposal.save(update_fields=["status", "handled_at", "handled_by", "role"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=proposal,
+            changes={"status": ["pending", "applied"], "role": [None, role.pk]},
+        )
+    return role
+
+
+def contact_proposal_decline(*, proposal: ContactProposal, reason: str, actor, now=None) -> None:
+    from django.utils import timezone
+
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why, for the member's contact.")})
+    with transaction.atomic():
+        proposal = _pending(proposal)
+        proposal.status = ContactProposal.Status.DECLINED
+        proposal.handled_at = now or timezone.now()
+        proposal.handled_by = str(actor)[:150]
+        proposal.reason = reason
+        proposal.save(update_fields=["status", "handled_at", "handled_by", "reason"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=proposal,
+            changes={"status": ["pending", "declined"], "reason": [None, reason]},
+        )

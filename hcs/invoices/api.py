@@ -5,9 +5,10 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from ninja.security import django_auth
 
-from hcs.accounts.access import secretariat_must
-from hcs.accounts.auth import StaffToken
+from hcs.accounts.access import member_organisation, secretariat_may, secretariat_must
+from hcs.accounts.auth import PersonalToken, StaffToken
 from hcs.invoices.models import Invoice
 from hcs.invoices.pdf import invoice_pdf
 from hcs.invoices.peppol import invoice_xml
@@ -56,6 +57,20 @@ def _invoice(number: int) -> Invoice:
     return invoice[0]
 
 
+def _visible_invoice(user, number: int) -> Invoice:
+    """The invoice if `user` may see it: the secretariat, or a member contact of the invoiced
+    organisation. For anyone else it does not exist (404): no number is confirmed."""
+    if secretariat_may(user, "invoices.view_invoice"):
+        return _invoice(number)
+    organisation = member_organisation(user)
+    invoice = Invoice.objects.select_related("organisation", "credited_invoice").filter(
+        number=number, organisation=organisation
+    )
+    if organisation is None or not invoice:
+        raise Http404(_("There is no invoice number %(number)d.") % {"number": number})
+    return invoice[0]
+
+
 @router.post(
     "/fees/{year}/invoices",
     response={201: GeneratedOut, **errors(401, 403, 404, 422)},
@@ -74,6 +89,11 @@ def list_invoices(request, year: Year | None = None):
     queryset = Invoice.objects.order_by("number")
     if year is not None:
         queryset = queryset.filter(year=year)
+    return invoice_list(queryset)
+
+
+def invoice_list(queryset) -> list[dict]:
+    """Invoices in the shape of `GET /invoices` (also `GET /me/invoices`)."""
     return [
         {
             "number": row.invoice.number,
@@ -91,13 +111,14 @@ def list_invoices(request, year: Year | None = None):
 
 @router.get(
     "/invoices/{number}.pdf",
-    response=errors(401, 403, 404, 422),
+    auth=[StaffToken(), PersonalToken(), django_auth],
+    response=errors(401, 404, 422),
     openapi_extra=file_response("application/pdf", "The invoice as PDF"),
 )
 def get_invoice_pdf(request, number: Id):
-    """The invoice as PDF, in Swedish."""
-    secretariat_must(request.user, "invoices.view_invoice")
-    invoice = _invoice(number)
+    """The invoice as PDF, in Swedish. For the secretariat, and for a member contact of the
+    invoiced organisation (a session or a personal token); anyone else gets 404."""
+    invoice = _visible_invoice(request.user, number)
     response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="faktura-{number}.pdf"'
     return response
@@ -105,13 +126,13 @@ def get_invoice_pdf(request, number: Id):
 
 @router.get(
     "/invoices/{number}.xml",
-    response=errors(401, 403, 404, 422),
+    auth=[StaffToken(), PersonalToken(), django_auth],
+    response=errors(401, 404, 422),
     openapi_extra=file_response("application/xml", "Peppol BIS Billing 3.0 UBL XML"),
 )
 def get_invoice_xml(request, number: Id):
-    """The invoice as Peppol BIS Billing 3.0 (UBL 2.1) XML."""
-    secretariat_must(request.user, "invoices.view_invoice")
-    invoice = _invoice(number)
+    """The invoice as Peppol BIS Billing 3.0 (UBL 2.1) XML; who may have it: as the PDF."""
+    invoice = _visible_invoice(request.user, number)
     response = HttpResponse(invoice_xml(invoice), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="faktura-{number}.xml"'
     return response

@@ -3,7 +3,9 @@
 from django.core.exceptions import ValidationError
 
 # A write that contradicts data already stored (e.g. an overlapping membership): HTTP 409.
-CONFLICT_CODES = frozenset({"overlap", "open_period_exists", "already_ended", "conflict"})
+CONFLICT_CODES = frozenset(
+    {"overlap", "open_period_exists", "already_ended", "conflict", "has_account", "email_taken"}
+)
 
 
 def error_codes(error: ValidationError) -> set[str]:

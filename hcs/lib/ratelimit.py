@@ -37,6 +37,10 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     # Password reset requests from one client, and reset e-mails to one address.
     "password_reset": (5, 3600),
     "password_reset_address": (3, 3600),
+    # Links with a secret (an invitation, a new address's confirmation) opened from one client.
+    "account_link": (20, 600),
+    # Members' proposals and requests from the portal, per login.
+    "portal_write": (20, 3600),
 }
 
 

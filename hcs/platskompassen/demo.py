@@ -98,4 +98,4 @@ def _planner(organisation: Organisation) -> None:
     user = users.objects.create_user(
         PLANNER["username"], "planerare@example.org", PLANNER["password"]
     )
-    MemberAccount.objects.create(user=user, organisation=organisation)
+    MemberAccount.objects.create(user=user, organisation=organisation, planner=True)

@@ -4,12 +4,11 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from openpyxl import load_workbook
 
-from hcs.accounts.models import MemberAccount
+from hcs.accounts.testing import member_contact_user
 from hcs.audit.models import AuditEntry
 from hcs.criteria.models import Assessment, Criterion, Reminder
 from hcs.mail.models import OutgoingEmail
@@ -175,8 +174,7 @@ def test_the_api_needs_a_staff_token(demo_2024):
 
 
 def test_a_member_contact_sees_only_their_own_row(demo_2024):
-    user = get_user_model().objects.create_user("vara", "v@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=Organisation.objects.get(code="1470"))
+    user = member_contact_user(Organisation.objects.get(code="1470"), "vara")
     client = Client()
     client.force_login(user)
     page = client.get("/medlem/kriterier/?ar=2024")

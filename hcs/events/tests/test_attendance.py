@@ -4,12 +4,11 @@ several people at once; members' events are seen by members."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from hcs.accounts.models import MemberAccount
+from hcs.accounts.testing import member_contact_user
 from hcs.events.models import Event, Registration
 from hcs.events.services import (
     Person,
@@ -42,8 +41,7 @@ def lulea(demo):
 
 @pytest.fixture
 def member_client(lulea):
-    user = get_user_model().objects.create_user("lulea", "kontakt@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=lulea)
+    user = member_contact_user(lulea, "lulea", email="kontakt@example.org")
     client = Client()
     client.force_login(user)
     return client

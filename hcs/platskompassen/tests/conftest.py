@@ -18,7 +18,7 @@ def lulea(demo):
 @pytest.fixture
 def planner(lulea):
     user = get_user_model().objects.create_user("planerare", "planerare@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=lulea)
+    MemberAccount.objects.create(user=user, organisation=lulea, planner=True)
     return user
 
 

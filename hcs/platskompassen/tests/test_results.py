@@ -125,7 +125,7 @@ def raw(round_):
 def planner_of(db):
     def make(org, username="planerare"):
         user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-        MemberAccount.objects.create(user=user, organisation=org)
+        MemberAccount.objects.create(user=user, organisation=org, planner=True)
         client = Client()
         client.force_login(user)
         return client

@@ -78,7 +78,7 @@ def closed(place):
 @pytest.fixture
 def planner(organisation):
     user = get_user_model().objects.create_user("planerare", "p@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=organisation)
+    MemberAccount.objects.create(user=user, organisation=organisation, planner=True)
     return user
 
 
@@ -473,7 +473,7 @@ def test_another_organisations_planner_answers_as_a_resident(closed, organisatio
         code="2581", name="Piteå", kind="municipality", county_code="25"
     )
     user = get_user_model().objects.create_user("annan", "a@example.org", "pw")
-    MemberAccount.objects.create(user=user, organisation=other)
+    MemberAccount.objects.create(user=user, organisation=other, planner=True)
     client = Client()
     client.force_login(user)
     html = client.get(_url(closed)).content.decode()
