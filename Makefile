@@ -24,8 +24,10 @@ run: install
 	@echo
 	@echo "  Healthy Cities Sverige: http://$(HOST):$(PORT)/"
 	@echo "  Log in at http://$(HOST):$(PORT)/konto/logga-in/ as koordinator / healthy-cities-demo"
-	@echo "  (the secretariat), or as planerare / healthy-cities-demo (a member's planner:"
-	@echo "  Platskompassen at http://$(HOST):$(PORT)/platskompassen/)"
+	@echo "  (the secretariat), as kontaktperson / healthy-cities-demo (Halmstad's contact"
+	@echo "  person: the member pages at http://$(HOST):$(PORT)/medlem/), or as"
+	@echo "  planerare / healthy-cities-demo (a member's planner: Platskompassen at"
+	@echo "  http://$(HOST):$(PORT)/platskompassen/)"
 	@echo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

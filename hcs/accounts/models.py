@@ -3,6 +3,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 TOKEN_PREFIX = "hcs_"
@@ -90,7 +91,7 @@ class Invitation(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     sent_to = models.EmailField(_("sent to"))
     invited_by = models.CharField(_("invited by"), max_length=150)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
     expires_at = models.DateTimeField(_("valid until"))
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
 

@@ -31,8 +31,8 @@ def account_states(organisation, now: datetime) -> dict[int, AccountState]:
         MemberAccount.objects.filter(person__organisation=organisation).select_related("user")
     )
     latest: dict[int, Invitation] = {}
-    for invitation in Invitation.objects.filter(account__in=accounts).order_by("created_at"):
-        latest[invitation.account_id] = invitation
+    for sent in Invitation.objects.filter(account__in=accounts).order_by("created_at"):
+        latest[sent.account_id] = sent
     states = {}
     for account in accounts:
         assert account.person_id is not None

@@ -12,6 +12,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,16 +107,11 @@ def _token_pair() -> tuple[str, str]:
 
 
 def _address_taken(address: str, user=None) -> bool:
-    others = get_user_model().objects.filter(email__iexact=address)
+    """Another login has `address` as its address or its user name."""
+    others = get_user_model().objects.filter(Q(email__iexact=address) | Q(username__iexact=address))
     if user is not None:
         others = others.exclude(pk=user.pk)
-    return (
-        others.exists()
-        or get_user_model()
-        .objects.filter(username__iexact=address)
-        .exclude(pk=getattr(user, "pk", None))
-        .exists()
-    )
+    return others.exists()
 
 
 def invitation_send(*, person: ContactPerson, actor, planner: bool = False, now=None) -> Invitation:
@@ -185,6 +181,7 @@ def invitation_send(*, person: ContactPerson, actor, planner: bool = False, now=
             token_hash=digest,
             sent_to=address,
             invited_by=str(actor)[:150],
+            created_at=now,
             expires_at=now + timedelta(days=settings.INVITATION_DAYS),
         )
         board_terms_link(person=person, user=user, actor=actor)

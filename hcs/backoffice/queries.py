@@ -69,6 +69,19 @@ def unmet_criteria(today: date) -> tuple[int, int] | None:
     return unmet, sum(1 for row in table.rows if row.count("not_met"))
 
 
+def _proposals() -> Todo:
+    """Contact persons proposed by members, waiting: the organisations, the oldest first."""
+    from hcs.contacts.models import ContactProposal
+
+    pending = list(
+        ContactProposal.objects.filter(status=ContactProposal.Status.PENDING)
+        .select_related("organisation")
+        .order_by("created_at")
+    )
+    organisations = list({p.organisation.code: p.organisation for p in pending}.values())
+    return Todo("proposals", len(pending), reverse("backoffice:organisations"), organisations)
+
+
 def todo(user, today: date, now: datetime) -> list[Todo]:
     """The items the user may see, in the order of the dashboard. What is read from audited
     records only (the contact gaps, the criteria) is cached under the registry's version and
@@ -126,6 +139,7 @@ def todo(user, today: date, now: datetime) -> list[Todo]:
 
         open_requests = DataRequest.objects.filter(handled_on__isnull=True).count()
         items.append(Todo("data_requests", open_requests, reverse("backoffice:data_requests")))
+        items.append(_proposals())
     if secretariat_may(user, "mail.view_outgoingemail"):
         undelivered = OutgoingEmail.undelivered(now).count()
         items.append(Todo("undelivered", undelivered, reverse("backoffice:mail_log")))

@@ -5,6 +5,7 @@ from itertools import cycle
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from hcs.accounts.models import MemberAccount
 from hcs.accounts.services import coordinator_group_ensure
 from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.services import contact_person_create, contact_role_add
@@ -89,7 +90,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
     if network_life:
         report |= load_criteria_demo(ACTOR)
         report |= load_platskompassen_demo(ACTOR)
-    report["users"] = _load_coordinator()
+    report["users"] = _load_coordinator() + _load_member_contact()
     return report
 
 
@@ -144,6 +145,25 @@ def _load_contacts(organisations) -> int:
 
 def _member_since(organisation):
     return organisation.memberships.order_by("start_date").values_list("start_date", flat=True)[0]
+
+
+def _load_member_contact() -> int:
+    """A log-in for a member's contact person, tied to the person as an invitation ties it."""
+    data = seed.MEMBER_CONTACT
+    users = get_user_model()
+    if users.objects.filter(username=data["username"]).exists():
+        return 0
+    role = (
+        ContactRole.objects.select_related("person__organisation")
+        .filter(person__organisation__code=data["member"], kind=data["kind"], end_date=None)
+        .first()
+    )
+    if role is None:
+        return 0
+    person = role.person
+    user = users.objects.create_user(data["username"], person.email, data["password"])
+    MemberAccount.objects.create(user=user, organisation=person.organisation, person=person)
+    return 1
 
 
 def _load_coordinator() -> int:

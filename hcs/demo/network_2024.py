@@ -106,6 +106,15 @@ COORDINATOR = {
     "last_name": "Koordinator",
 }
 
+# A member's contact person with an account (the member portal, /medlem/): Halmstad's
+# administrative contact, as an invitation would have made it.
+MEMBER_CONTACT = {
+    "username": "kontaktperson",
+    "password": "healthy-cities-demo",
+    "member": "1380",
+    "kind": "administrative",
+}
+
 # "Medlemsavgifter 2024" on the Bli medlem page. The annual report's revenue (878 050 kr, a new
 # member joining during the year) shows that a member joining in June paid half the fee.
 FEES_2024 = {

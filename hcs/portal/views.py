@@ -68,7 +68,6 @@ def home(request, organisation):
             "criteria": criteria,
             "unmet": sum(1 for _n, _c, cell in criteria if cell.status != "met"),
             "secretariat": settings.SECRETARIAT,
-            "roles": access.contact_roles_held(request.user),
         },
     )
 
