@@ -122,7 +122,7 @@ def test_a_contact_person_from_invitation_to_the_end_of_their_role(browser, demo
     member.get_by_role("button", name="Spara lösenordet").click()
     member.get_by_text("Ditt lösenord är sparat").wait_for()
 
-    member.get_by_label("Användarnamn").fill(person.email)
+    member.get_by_label("E-postadress").fill(person.email)
     member.get_by_label("Lösenord").fill(PASSWORD)
     member.get_by_role("button", name="Logga in").click()
     member.locator("h1", has_text="Vårt medlemskap: Luleå").wait_for()

@@ -14,12 +14,20 @@ from hcs.lib import ratelimit
 
 
 def after_login(request):
-    """Where a login lands: the secretariat on its dashboard, a member's contact or planner on
-    their membership page, anyone else on the home page."""
+    """Where a login lands: the secretariat on its dashboard, a member's contact on their
+    membership page, a board member on the documents, a planner in Platskompassen, an account
+    without a role today on its own data, anyone else on the home page."""
     if access.is_secretariat(request.user):
         return redirect("backoffice:dashboard")
-    if access.member_account(request.user) is not None or access.is_board_member(request.user):
+    user = request.user
+    if access.member_organisation(user) is not None:
         return redirect("portal:home")
+    if access.is_board_member(user):
+        return redirect("portal:documents")
+    if access.planner_organisation(user) is not None:
+        return redirect("platskompassen:places")
+    if access.member_account(user) is not None:  # no role today: their own data
+        return redirect("portal:my_data")
     return redirect("public:home")
 
 

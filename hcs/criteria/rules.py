@@ -169,3 +169,40 @@ def staff_verdict(*, assessment: AssessmentFacts | None) -> Verdict:
     if assessment.evidence_url:
         parts.append(_("Evidence: %(url)s") % {"url": assessment.evidence_url})
     return Verdict(assessment.status, " ".join(parts))
+
+
+def advice(criterion) -> str:
+    """What a member does to meet `criterion`: its own description when the secretariat wrote
+    one, else the advice of its method (the member portal shows it under each unmet one)."""
+    from hcs.criteria.models import Criterion
+
+    if criterion.description.strip():
+        return criterion.description.strip()
+    method = Criterion.Method
+    if criterion.method == method.CONTACTS:
+        return _(
+            "Name a political and an administrative contact person: propose them under Contact "
+            "persons."
+        )
+    if criterion.method == method.FEE_PAID:
+        return _(
+            "Pay the year's invoice (under Invoices); write to the secretariat if it is wrong."
+        )
+    if criterion.method == method.ANNUAL_MEETING:
+        return _(
+            "Send at least one politician and one official to the annual meeting: register them "
+            "under Our people at events."
+        )
+    if criterion.method == method.EVENTS:
+        return ngettext(
+            "Take part in at least %(n)d of the network's events this year: register colleagues "
+            "under Our people at events.",
+            "Take part in at least %(n)d of the network's events this year: register colleagues "
+            "under Our people at events.",
+            criterion.threshold or 1,
+        ) % {"n": criterion.threshold or 1}
+    if criterion.method == method.FOLLOW_UP_REPORT:
+        return _("Submit the year's follow-up report to the secretariat.")
+    if criterion.evidence_url_required:
+        return _("Send the secretariat a link that shows it; they assess it.")
+    return _("Tell the secretariat how you meet it; they assess it.")

@@ -30,6 +30,7 @@ from hcs.accounts.services import (
 from hcs.contacts.gdpr import account_export
 from hcs.contacts.models import ContactProposal, DataRequest
 from hcs.contacts.services import contact_proposal_submit, data_request_record
+from hcs.criteria.rules import advice
 from hcs.events.models import Registration
 from hcs.events.queries import events_visible_to
 from hcs.events.services import registration_cancel
@@ -54,7 +55,7 @@ def home(request, organisation):
     year = queries.criteria_year(today)
     language = get_language()
     criteria = [
-        (criterion.display_name(language), criterion, cell)
+        (criterion.display_name(language), cell, advice(criterion))
         for criterion, cell in (queries.criteria_of(organisation, year) if year else [])
     ]
     return render(
@@ -66,7 +67,7 @@ def home(request, organisation):
             "memberships": memberships,
             "year": year,
             "criteria": criteria,
-            "unmet": sum(1 for _n, _c, cell in criteria if cell.status != "met"),
+            "unmet": sum(1 for _name, cell, _todo in criteria if cell.status != "met"),
             "secretariat": settings.SECRETARIAT,
         },
     )

@@ -84,6 +84,7 @@ def test_the_counts_follow_the_records(demo_2024, coordinator):
         "upcoming",
         "attendance",
         "data_requests",
+        "proposals",
         "undelivered",
     }
     # This year's criteria, or the task to set them.
@@ -105,3 +106,20 @@ def test_a_year_without_criteria_asks_for_them(demo_2024, coordinator, settings)
 
 def test_staff_without_rights_see_no_items(demo_2024, staff_without_rights):
     assert todo(staff_without_rights, timezone.localdate(), timezone.now()) == []
+
+
+def test_a_members_proposed_contact_waits_on_the_dashboard(demo_2024, coordinator_client):
+    from hcs.contacts.models import ContactProposal
+    from hcs.organisations.models import Organisation
+
+    ContactProposal.objects.create(
+        organisation=Organisation.objects.get(code="1280"),
+        kind="administrative",
+        name="Ny Person",
+        email="ny@example.org",
+        title="Strateg",
+        start_date=timezone.localdate(),
+    )
+    page = coordinator_client.get("/kansli/").content.decode()
+    assert "kontaktpersoner föreslagna av medlemmar" in page
+    assert "/kansli/organisationer/1280/#forslag" in page

@@ -294,3 +294,10 @@ def test_erasing_the_person_reaches_their_login(client, contact, coordinator):
         .status_code
         == 200
     )
+
+
+def test_each_unmet_criterion_says_what_to_do(client):
+    page = client.get("/medlem/").content.decode()
+    # Malmö has not been assessed on its local work in the demo: the secretariat assesses it.
+    assert "Att göra:" in page
+    assert "kansliet bedömer det" in page
