@@ -282,7 +282,7 @@ def contact_proposal_submit(*, proposal: ContactProposal, actor) -> ContactPropo
 
 def _pending(proposal: ContactProposal) -> ContactProposal:
     proposal = (
-        ContactProposal.objects.select_for_update()
+        ContactProposal.objects.select_for_update(of=("self",))
         .select_related("organisation", "replaces__person")
         .get(pk=proposal.pk)
     )

@@ -284,10 +284,24 @@ def test_a_request_to_be_erased_reaches_the_secretariat(client, contact):
 def test_erasing_the_person_reaches_their_login(client, contact, coordinator):
     from hcs.contacts.gdpr import contact_person_erase
 
+    person = contact.member_account.person
     personal_token_create(user=contact, label="x")
-    contact_person_erase(person=contact.member_account.person, actor=coordinator)
+    named = ContactProposal.objects.create(
+        organisation=person.organisation,
+        kind="administrative",
+        name=person.name,
+        email=person.email,
+        title="T",
+        start_date=timezone.localdate(),
+        message=f"Kontakta {person.name}",
+        proposed_by=person,
+    )
+    summary = contact_person_erase(person=person, actor=coordinator)
+    assert summary["contact_proposals"] == 1 and summary["logins"] == 1
     contact.refresh_from_db()
     assert not contact.is_active and contact.email == "" and not contact.api_tokens.exists()
+    named.refresh_from_db()
+    assert named.email == "" and person.name not in named.name + named.message
     assert (
         Client()
         .post("/konto/logga-in/", {"username": "kontakt@malmo.example", "password": "pw"})
