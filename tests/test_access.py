@@ -166,6 +166,9 @@ def samples(o) -> dict[str, list[Sample]]:
             ]
             for suffix in ("ny-adress/", "radering/", "api-nyckel/")
         },
+        "/medlem/mina-uppgifter/api-nyckel/<int:pk>/aterkalla/": [
+            Sample("/medlem/mina-uppgifter/api-nyckel/1/aterkalla/", POST_ONLY)
+        ],
         # Platskompassen
         "/platskompassen/": [Sample("/platskompassen/", PLANNERS)],
         "/platskompassen/platser/ny/": [Sample("/platskompassen/platser/ny/", PLANNERS)],

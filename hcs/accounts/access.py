@@ -31,6 +31,8 @@ from hcs.lib.periods import in_effect
 def is_secretariat(user) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
+    if getattr(user, "hcs_personal_token", False):
+        return False  # a personal key reaches the caller's own data only
     if not two_factor.satisfied(user):
         return False
     return user.is_superuser or bool(user.get_all_permissions())
@@ -53,7 +55,9 @@ def secretariat_must(user, permission: str) -> None:
 
 
 def _memo(user, key, compute):
-    """Each rule's answer once per request (the user object lives as long as the request)."""
+    """Each rule's answer once per request: kept on the user object, which lives as long as the
+    request. (A user object kept longer, in a test or a command, keeps its answers: load the
+    user again after changing roles.)"""
     cache = user.__dict__.setdefault("_hcs_access", {})
     if key not in cache:
         cache[key] = compute()
@@ -77,9 +81,14 @@ def contact_roles_held(user, day: date | None = None) -> frozenset[str]:
     def compute():
         from hcs.contacts.models import ContactRole
 
+        # The person's roles for the account's organisation only: a person moved to another
+        # organisation takes no access to the first one's records along.
         return frozenset(
             ContactRole.objects.filter(
-                in_effect(day), person_id=account.person_id, person__erased_at=None
+                in_effect(day),
+                person_id=account.person_id,
+                person__erased_at=None,
+                person__organisation_id=account.organisation_id,
             ).values_list("kind", flat=True)
         )
 

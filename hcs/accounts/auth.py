@@ -49,6 +49,7 @@ class PersonalToken(HttpBearer):
         user = personal_token_user(token)
         if user is not None:
             user.hcs_token = True
+            user.hcs_personal_token = True  # never the secretariat (hcs.accounts.access)
             request.user = user
         return user
 

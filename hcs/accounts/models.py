@@ -21,6 +21,11 @@ class ApiToken(models.Model):
     )
     label = models.CharField(_("label"), max_length=100, blank=True)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    personal = models.BooleanField(
+        _("personal"),
+        default=False,
+        help_text=_("A member's key to their own data (GET /api/v1/me), never the secretariat's."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 

@@ -83,7 +83,7 @@ def api_token_user(raw: str):
         return None
     token = (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(raw), user__is_active=True, user__is_staff=True)
+        .filter(key_hash=hash_token(raw), personal=False, user__is_active=True, user__is_staff=True)
         .first()
     )
     if token is None:
@@ -104,6 +104,13 @@ EMAIL_CHANGE_DAYS = 2
 def _token_pair() -> tuple[str, str]:
     raw = secrets.token_urlsafe(32)
     return raw, hash_token(raw)
+
+
+def _username(address: str) -> str:
+    """A contact person's user name: their address, or (longer than a user name may be) a name
+    made from it; they log in with the address either way (hcs.accounts.auth)."""
+    name = address.lower()
+    return name if len(name) <= 150 else "konto-" + hash_token(name)[:24]
 
 
 def _address_taken(address: str, user=None) -> bool:
@@ -157,7 +164,7 @@ def invitation_send(*, person: ContactPerson, actor, planner: bool = False, now=
             )
         if user is None:
             user = get_user_model().objects.create_user(
-                username=address.lower(), email=address, password=None
+                username=_username(address), email=address, password=None
             )
             user.first_name, _sep, user.last_name = person.name.partition(" ")
             user.save(update_fields=["first_name", "last_name"])
@@ -171,7 +178,7 @@ def invitation_send(*, person: ContactPerson, actor, planner: bool = False, now=
                 changes={"person": [None, person.pk], "planner": [None, planner]},
             )
         else:  # invited before, the password never set: the address may have been corrected
-            user.username, user.email = address.lower(), address
+            user.username, user.email = _username(address), address
             user.save(update_fields=["email", "username"])
         assert account is not None
         account.invitations.filter(used_at=None, expires_at__gt=now).update(expires_at=now)
@@ -211,11 +218,16 @@ def invitation_send(*, person: ContactPerson, actor, planner: bool = False, now=
 
 
 def invitation_of_token(raw: str, now=None) -> Invitation | None:
-    """The unused, unexpired invitation a link's token belongs to, or None."""
+    """The unused, unexpired invitation of an open account a link's token belongs to, or None."""
     now = now or timezone.now()
     return (
         Invitation.objects.select_related("account__user", "account__person")
-        .filter(token_hash=hash_token(raw), used_at=None, expires_at__gt=now)
+        .filter(
+            token_hash=hash_token(raw),
+            used_at=None,
+            expires_at__gt=now,
+            account__user__is_active=True,  # closed by the administrator: no way back in
+        )
         .first()
     )
 
@@ -228,9 +240,10 @@ def invitation_accept(*, invitation: Invitation, password: str, now=None) -> Non
         if invitation.used_at is not None or invitation.expires_at <= now:
             raise ValidationError(_("The link is no longer valid."), code="expired")
         user = invitation.account.user
+        if not user.is_active:  # closed by the administrator: the link does not reopen it
+            raise ValidationError(_("The link is no longer valid."), code="expired")
         user.set_password(password)
-        user.is_active = True
-        user.save(update_fields=["password", "is_active"])
+        user.save(update_fields=["password"])
         invitation.used_at = now
         invitation.save(update_fields=["used_at"])
         # Any other link to the account is spent too.
@@ -267,37 +280,39 @@ def board_terms_link(*, person: ContactPerson, user, actor) -> int:
 
 
 def email_change_request(*, user, new_address: str) -> None:
-    """E-mail a confirmation link to `new_address`; nothing changes until it is followed.
-    Refused for an address another login uses."""
+    """E-mail a confirmation link to `new_address`, and a notice to the old one; nothing
+    changes until the link is followed. The answer is the same whether or not another login
+    has the address (that is checked when the link is followed, and then nothing is sent to
+    it), so the form cannot be used to find out who has an account."""
     new_address = new_address.strip()
     validate_email(new_address)
     if new_address.lower() == (user.email or "").lower():
         raise ValidationError(_("That is already your address."), code="same")
-    if _address_taken(new_address, user):
-        raise ValidationError(
-            _("Another account already uses the address %(email)s.") % {"email": new_address},
-            code="email_taken",
-        )
     token = signing.dumps(
         {"user": user.pk, "old": user.email, "new": new_address}, salt=EMAIL_CHANGE_SALT
     )
-    subject, body, html = email_render(
-        "accounts/email/email_change",
-        {
-            "user": user,
-            "url": settings.SITE_URL + reverse("email_change_confirm", args=[token]),
-            "days": EMAIL_CHANGE_DAYS,
-        },
-    )
+    context = {
+        "user": user,
+        "new_address": new_address,
+        "url": settings.SITE_URL + reverse("email_change_confirm", args=[token]),
+        "days": EMAIL_CHANGE_DAYS,
+    }
     with transaction.atomic():
-        email_queue(
-            to=[new_address],
-            subject=subject,
-            body=body,
-            html=html,
-            purpose=PURPOSE_EMAIL_CHANGE,
-            sensitive=True,
-        )
+        if not _address_taken(new_address, user):
+            subject, body, html = email_render("accounts/email/email_change", context)
+            email_queue(
+                to=[new_address],
+                subject=subject,
+                body=body,
+                html=html,
+                purpose=PURPOSE_EMAIL_CHANGE,
+                sensitive=True,
+            )
+        if user.email:
+            subject, body, html = email_render("accounts/email/email_change_notice", context)
+            email_queue(
+                to=[user.email], subject=subject, body=body, html=html, purpose=PURPOSE_EMAIL_CHANGE
+            )
 
 
 def email_change_of_token(token: str) -> tuple[Any, str] | None:
@@ -327,7 +342,7 @@ def email_change_confirm(*, user, new_address: str) -> None:
         old = user.email
         user.email = new_address
         if "@" in user.username:
-            user.username = new_address.lower()
+            user.username = _username(new_address)
         user.save(update_fields=["email", "username"])
         audit_record(
             actor=user,
@@ -346,7 +361,9 @@ def personal_token_create(*, user, label: str = "") -> str:
     """A personal API token for the caller's own data (`GET /api/v1/me`); shown once."""
     raw = ApiToken.new_raw_token()
     with transaction.atomic():
-        token = ApiToken.objects.create(user=user, label=label[:100], key_hash=hash_token(raw))
+        token = ApiToken.objects.create(
+            user=user, label=label[:100], key_hash=hash_token(raw), personal=True
+        )
         audit_record(
             actor=user,
             action=AuditEntry.Action.CREATE,
@@ -356,8 +373,25 @@ def personal_token_create(*, user, label: str = "") -> str:
     return raw
 
 
+def personal_token_revoke(*, user, pk: int) -> bool:
+    """Revoke one of the user's own personal keys; False when there is no such key."""
+    with transaction.atomic():
+        token = ApiToken.objects.filter(user=user, personal=True, pk=pk).first()
+        if token is None:
+            return False
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.DELETE,
+            obj=token,
+            changes={"label": [token.label, None]},
+        )
+        token.delete()
+    return True
+
+
 def personal_token_user(raw: str):
-    """The active user (any, staff or not) a token belongs to, or None."""
+    """The active user (any, staff or not) a token belongs to, or None. Whoever it is, a
+    caller by token reaches only their own data through it (hcs.accounts.auth.PersonalToken)."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
     token = (

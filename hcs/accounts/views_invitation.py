@@ -33,8 +33,9 @@ def _invalid(request):
 @require_http_methods(["GET"])
 def accept(request, token: str):
     """The link in the invitation: remembered in the session, then the form without it."""
-    ratelimit.enforce(ratelimit.hit_client(request, "account_link"))
     if invitation_of_token(token) is None:
+        # Guessing is slowed; a valid link is never refused (nor logged in a refusal).
+        ratelimit.enforce(ratelimit.hit_client(request, "account_link"))
         return _invalid(request)
     request.session[SESSION_KEY] = token
     return redirect("invitation_set_password")
@@ -76,9 +77,9 @@ def set_password(request):
 @require_http_methods(["GET", "POST"])
 def email_change_confirm(request, token: str):
     """GET asks (a mail scanner changes nothing), POST changes the address."""
-    ratelimit.enforce(ratelimit.hit_client(request, "account_link"))
     found = email_change_of_token(token)
     if found is None:
+        ratelimit.enforce(ratelimit.hit_client(request, "account_link"))
         return _invalid(request)
     user, new_address = found
     if request.method == "POST":

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hcs.accounts import two_factor
@@ -48,6 +49,7 @@ def _refused(request, template, context, message, verdict):
     return response
 
 
+@never_cache
 def verify(request):
     """The log-in's second step: the code (or, the first time for staff, setting up the app)."""
     user = two_factor.pending_user(request)
@@ -102,6 +104,7 @@ def _wrong_code(enrolling: bool) -> str:
     return _("That code is not right. Try again, or use a recovery code.")
 
 
+@never_cache
 def setup(request):
     """Setting up an authenticator app by choice (or, for staff, from a session without it)."""
     user = request.user
@@ -129,6 +132,7 @@ def setup(request):
     return render(request, template, {"form": form, **_enrolment(device)}, status=400)
 
 
+@never_cache
 def recovery_codes(request):
     """New recovery codes, shown once."""
     codes = request.session.pop(CODES_KEY, None)

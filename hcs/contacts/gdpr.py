@@ -46,8 +46,25 @@ def person_match(person: ContactPerson) -> PersonMatch:
     group participations were made under. (A login's user name is not looked for as text: a
     user name such as "lund" is also a word in other people's records. What a login did or
     had done to it is found by its link instead, see `_login_entries`.)"""
+    from hcs.accounts.models import Invitation, MemberAccount
+
     base = PersonMatch(name=person.name, email=person.email, organisation_id=person.organisation_id)
-    addresses = {a.lower() for a in (*registration_addresses(base), *participation_addresses(base))}
+    # The addresses of their own login, now and before (an invitation's, a changed one's).
+    login = [
+        *Invitation.objects.filter(account__person=person).values_list("sent_to", flat=True),
+        *MemberAccount.objects.filter(person=person).values_list("user__email", flat=True),
+    ]
+    user_ids = MemberAccount.objects.filter(person=person).values_list("user_id", flat=True)
+    for changes in AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_user_model()),
+        object_id__in=[str(pk) for pk in user_ids],
+    ).values_list("changes", flat=True):
+        login += [a for a in (changes or {}).get("email", []) if isinstance(a, str)]
+    addresses = {
+        a.lower()
+        for a in (*registration_addresses(base), *participation_addresses(base), *login)
+        if a
+    }
     addresses = {a for a in addresses if a and a != person.email.lower()}
     return PersonMatch(
         name=person.name,

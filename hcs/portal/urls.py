@@ -28,4 +28,9 @@ urlpatterns = [
     path("mina-uppgifter/ny-adress/", views.email_change, name="email_change"),
     path("mina-uppgifter/radering/", views.erasure_request, name="erasure_request"),
     path("mina-uppgifter/api-nyckel/", views.token_create, name="token_create"),
+    path(
+        "mina-uppgifter/api-nyckel/<int:pk>/aterkalla/",
+        views.token_revoke,
+        name="token_revoke",
+    ),
 ]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from hcs.accounts.access import (
 from hcs.accounts.services import (
     email_change_request,
     personal_token_create,
+    personal_token_revoke,
     secretariat_tell,
 )
 from hcs.contacts.gdpr import account_export
@@ -247,6 +249,7 @@ def _my_data(request, account, status=200, **forms):
         "erasure_form": ErasureRequestForm(),
         "token_form": TokenForm(),
         "two_factor_on": two_factor.enabled_for(request.user),
+        "keys": request.user.api_tokens.filter(personal=True).order_by("created_at"),
         "open_erasure": account.person is not None
         and DataRequest.objects.filter(
             person=account.person, kind=DataRequest.Kind.ERASURE, handled_on=None
@@ -307,7 +310,9 @@ def erasure_request(request, account):
     data_request = DataRequest(
         kind=DataRequest.Kind.ERASURE,
         person=person,
-        name=person.name if person else request.user.get_full_name() or request.user.username,
+        name=(person.name if person else request.user.get_full_name() or request.user.username)[
+            :120
+        ],
         email=request.user.email,
         received_on=queries.today(),
         details=form.cleaned_data["details"],
@@ -334,3 +339,13 @@ def token_create(request, account):
         return _my_data(request, account, status=400, token_form=form)
     raw = personal_token_create(user=request.user, label=form.cleaned_data["label"])
     return render(request, "portal/token.html", {"token": raw})
+
+
+@require_POST
+@account_required
+def token_revoke(request, pk: int, account):
+    if personal_token_revoke(user=request.user, pk=pk):
+        messages.success(request, _("The key is revoked: it opens nothing any more."))
+    else:
+        messages.error(request, _("There is no such key."))
+    return redirect(reverse("portal:my_data") + "#api")

@@ -6,9 +6,27 @@ from django.db import migrations, models
 
 
 def accounts_before_were_planners(apps, schema_editor):
-    """Before, every member account planned in Platskompassen; it keeps doing so. (Its access to
-    members' content now needs a contact person with a role: an invitation gives that.)"""
-    apps.get_model("accounts", "MemberAccount").objects.update(planner=True)
+    """Before, every member account planned in Platskompassen; it keeps doing so. An account
+    whose address is that of exactly one contact person of its organisation becomes that
+    person's: its access then follows the person's roles. (An account without a person keeps
+    only Platskompassen.)"""
+    MemberAccount = apps.get_model("accounts", "MemberAccount")
+    ContactPerson = apps.get_model("contacts", "ContactPerson")
+    MemberAccount.objects.update(planner=True)
+    taken = set(MemberAccount.objects.exclude(person=None).values_list("person_id", flat=True))
+    for account in MemberAccount.objects.filter(person=None).select_related("user"):
+        address = (account.user.email or "").strip()
+        if not address:
+            continue
+        people = list(
+            ContactPerson.objects.filter(
+                organisation_id=account.organisation_id, email__iexact=address, erased_at=None
+            )[:2]
+        )
+        if len(people) == 1 and people[0].pk not in taken:
+            account.person = people[0]
+            account.save(update_fields=["person"])
+            taken.add(people[0].pk)
 
 
 class Migration(migrations.Migration):

@@ -210,3 +210,33 @@ def test_the_invitation_api_is_for_the_secretariat(person, outsider):
     client = Client()
     client.force_login(outsider)
     assert client.post(f"/api/v1/contacts/{person.pk}/invite").status_code == 401
+
+
+def test_an_account_closed_by_the_administrator_is_not_reopened_by_its_link(person, coordinator):
+    invitation_send(person=person, actor=coordinator)
+    link = _link(person)
+    get_user_model().objects.filter(member_account__person=person).update(is_active=False)
+    client = Client()
+    client.get(link.split("localhost:8000", 1)[1])
+    answer = client.post("/konto/inbjudan/", {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert answer.status_code == 404
+    assert not get_user_model().objects.get(member_account__person=person).is_active
+
+
+def test_a_very_long_address_still_gets_an_account(person, coordinator):
+    long = "a" * 150 + "@example.org"
+    ContactPerson.objects.filter(pk=person.pk).update(email=long)
+    person.refresh_from_db()
+    invitation_send(person=person, actor=coordinator)
+    user = MemberAccount.objects.get(person=person).user
+    assert user.email == long and len(user.username) <= 150
+
+
+def test_the_links_secret_is_never_in_the_audit_trail_and_the_email_is_emptied_once_sent(
+    person, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_send(person=person, actor=coordinator)
+    email = OutgoingEmail.objects.get(purpose="invitation")
+    assert email.state == "sent" and email.body == "" and email.html == ""
+    assert not AuditEntry.objects.filter(changes__icontains="/konto/inbjudan/").exists()

@@ -261,3 +261,17 @@ def test_a_staff_session_made_without_the_code_is_not_the_secretariat(required, 
     client.force_login(staff)
     assert not two_factor.satisfied(staff)
     assert client.get("/kansli/").status_code != 200
+
+
+def test_a_staff_session_without_the_second_factor_gets_nothing_of_the_secretariats(settings, db):
+    """A session made some other way (here force_login) is no secretariat when the second
+    factor is required: not the back office, the admin, nor the API by session."""
+    settings.STAFF_TWO_FACTOR = True
+    staff = get_user_model().objects.create_user("kansli2", "k2@example.org", "pw", is_staff=True)
+    staff.groups.add(coordinator_group_ensure())
+    client = Client()
+    client.force_login(staff)
+    assert client.get("/kansli/").status_code == 403
+    assert client.get("/kansli/fakturor/").status_code == 403
+    assert client.get("/admin/").status_code == 302
+    assert client.get("/api/v1/events/1/registrations").status_code in (401, 403)

@@ -5,6 +5,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
@@ -254,8 +255,10 @@ def test_a_new_address_takes_effect_when_its_link_is_followed(client, contact):
     client.post("/medlem/mina-uppgifter/ny-adress/", {"new_address": "ny@malmo.example"})
     contact.refresh_from_db()
     assert contact.email == "kontakt@malmo.example"
-    email = OutgoingEmail.objects.get(purpose="email_change")
-    assert email.to == "ny@malmo.example"
+    email = OutgoingEmail.objects.get(purpose="email_change", to="ny@malmo.example")
+    # The old address is told, without the link.
+    notice = OutgoingEmail.objects.get(purpose="email_change", to="kontakt@malmo.example")
+    assert "ny@malmo.example" in notice.body and "/konto/ny-adress/" not in notice.body
     path = "/konto/ny-adress/" + email.body.split("/konto/ny-adress/")[1].split("/")[0] + "/"
     assert Client().get(path).status_code == 200  # asks
     contact.refresh_from_db()
@@ -267,10 +270,45 @@ def test_a_new_address_takes_effect_when_its_link_is_followed(client, contact):
     assert Client().get(path).status_code == 404  # spent
 
 
-def test_an_address_in_use_is_refused(client, coordinator):
+def test_an_address_in_use_is_not_told_and_gets_no_link(client, contact, coordinator):
+    """The answer is the same as for a free address (no one learns who has an account); no
+    link goes to the address in use, and following a link for it would change nothing."""
     answer = client.post("/medlem/mina-uppgifter/ny-adress/", {"new_address": coordinator.email})
-    assert answer.status_code == 400
-    assert not OutgoingEmail.objects.filter(purpose="email_change").exists()
+    assert answer.status_code == 302
+    assert not OutgoingEmail.objects.filter(purpose="email_change", to=coordinator.email)
+    from hcs.accounts.services import email_change_confirm
+
+    with pytest.raises(ValidationError):
+        email_change_confirm(user=contact, new_address=coordinator.email)
+    contact.refresh_from_db()
+    assert contact.email == "kontakt@malmo.example"
+
+
+def test_a_personal_key_reaches_only_the_callers_own_data_and_can_be_revoked(
+    client, contact, coordinator
+):
+    client.post("/medlem/mina-uppgifter/api-nyckel/", {"label": "intranät"})
+    token = contact.api_tokens.get()
+    assert token.personal
+    assert "intranät" in client.get("/medlem/mina-uppgifter/").content.decode()
+    client.post(f"/medlem/mina-uppgifter/api-nyckel/{token.pk}/aterkalla/")
+    assert not contact.api_tokens.exists()
+    # Staff with a personal key: it opens no staff endpoint.
+    raw = personal_token_create(user=coordinator, label="egen")
+    by_key = Client(headers={"Authorization": f"Bearer {raw}"})
+    assert by_key.get("/api/v1/me").status_code == 200
+    assert by_key.get("/api/v1/me").json()["roles"] == []
+    assert by_key.get("/api/v1/contacts").status_code == 401
+    own = Invoice.objects.first()
+    assert by_key.get(f"/api/v1/invoices/{own.number}.pdf").status_code == 404
+
+
+def test_a_contact_moved_to_another_organisation_sees_nothing_of_the_first(client, contact):
+    person = contact.member_account.person
+    person.organisation = Organisation.objects.get(code="2580")
+    person.save()
+    assert client.get("/medlem/").status_code == 403
+    assert client.get("/api/v1/me/invoices").status_code == 403
 
 
 def test_a_request_to_be_erased_reaches_the_secretariat(client, contact):
