@@ -1,5 +1,6 @@
 """Log-in and password reset, guarded against guessing and flooding (hcs.lib.ratelimit)."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.template import loader
@@ -23,7 +24,7 @@ class LoginForm(TextRuleMixin, AuthenticationForm):
         username = (self.cleaned_data.get("username") or "").strip()
         if not username or not self.cleaned_data.get("password"):
             return super().clean()
-        account = ratelimit.account_identity(username)
+        account = _lock_identity(username)
         locked = ratelimit.hit("login_failures", account)
         if not locked.allowed:
             raise ValidationError(
@@ -42,12 +43,21 @@ class LoginForm(TextRuleMixin, AuthenticationForm):
         return cleaned
 
 
+def _lock_identity(name: str) -> str:
+    """The count of failed log-ins is kept per account, whichever of its names (the user name,
+    the e-mail address) is typed; a name that is no account's has its own count, so that the
+    answer does not tell the two apart."""
+    users = get_user_model()._default_manager
+    user = users.filter(username=name).first()
+    if user is None and "@" in name:
+        found = list(users.filter(email__iexact=name)[:2])
+        user = found[0] if len(found) == 1 else None
+    return ratelimit.account_identity(f"user:{user.pk}" if user else name)
+
+
 def login_failures_forget(user) -> None:
-    """Unlock an account (a new password was set): by its user name and its address, the two
-    names a log-in may use."""
-    for name in (user.get_username(), user.email):
-        if name:
-            ratelimit.forget("login_failures", ratelimit.account_identity(name))
+    """Unlock an account (a new password was set, or a log-in succeeded)."""
+    ratelimit.forget("login_failures", ratelimit.account_identity(f"user:{user.pk}"))
 
 
 class ResetForm(TextRuleMixin, PasswordResetForm):

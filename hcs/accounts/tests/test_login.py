@@ -85,3 +85,20 @@ def test_a_new_password_from_the_reset_link_unlocks_the_account(anna, settings):
     done = client.post(set_password, {"new_password1": new, "new_password2": new})
     assert done.status_code == 302
     assert _login(Client(), new).status_code == 302
+
+
+def test_the_lock_counts_the_account_whichever_name_is_typed(anna, settings):
+    """Anna may type her user name or her address: both count against one lock."""
+    settings.RATE_LIMITS = {"login": (1000, 900), "login_failures": (4, 900)}
+    client = Client()
+    for n in range(2):
+        _login(client, "fel", username="anna")
+        _login(client, "fel", username="ANNA@example.org")
+    _login(client, "rätt-lösenord-1", username="anna@example.org")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_log_in_with_the_address_works(anna):
+    client = Client()
+    assert _login(client, "rätt-lösenord-1", username="Anna@Example.org").status_code == 302
+    assert client.session["_auth_user_id"] == str(anna.pk)
