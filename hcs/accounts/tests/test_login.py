@@ -91,7 +91,7 @@ def test_the_lock_counts_the_account_whichever_name_is_typed(anna, settings):
     """Anna may type her user name or her address: both count against one lock."""
     settings.RATE_LIMITS = {"login": (1000, 900), "login_failures": (4, 900)}
     client = Client()
-    for n in range(2):
+    for _attempt in range(2):
         _login(client, "fel", username="anna")
         _login(client, "fel", username="ANNA@example.org")
     _login(client, "rätt-lösenord-1", username="anna@example.org")
