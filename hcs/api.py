@@ -96,7 +96,9 @@ def on_not_found(request, exc):
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request, exc):
     return api.create_response(
-        request, {"detail": _("A valid API token for a staff user is required.")}, status=401
+        request,
+        {"detail": _("Log in, or give a valid API key (Authorization: Bearer …).")},
+        status=401,
     )
 
 

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
@@ -42,7 +42,9 @@ def invite_contact(request, person_id: Id):
     own account. 409 when they already have an account or their address is another login's;
     422 when they have no address or no current role."""
     access.secretariat_must(request.user, "contacts.change_contactperson")
-    person = get_object_or_404(ContactPerson, pk=person_id)
+    person = ContactPerson.objects.filter(pk=person_id).first()
+    if person is None:
+        raise Http404(_("There is no contact person %(id)d.") % {"id": person_id})
     invitation = invitation_send(person=person, actor=request.user)
     return Status(201, {"expires": invitation.expires_at})
 

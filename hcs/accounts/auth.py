@@ -48,8 +48,6 @@ class PersonalToken(HttpBearer):
     def authenticate(self, request, token):
         user = personal_token_user(token)
         if user is not None:
-            user.hcs_token = True
-            user.hcs_personal_token = True  # never the secretariat (hcs.accounts.access)
             request.user = user
         return user
 

@@ -402,7 +402,12 @@ def personal_token_user(raw: str):
     if token is None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
+    user = token.user
+    # The token is the credential: no second factor asked. A personal key is never the
+    # secretariat's, whoever made it (hcs.accounts.access).
+    setattr(user, "hcs_token", True)  # noqa: B010
+    setattr(user, "hcs_personal_token", token.personal)  # noqa: B010
+    return user
 
 
 def secretariat_addresses() -> list[str]:
