@@ -135,6 +135,7 @@ def on_http_error(request, exc: HttpError):
 
 def _register_routers() -> None:
     from hcs.accounts.api import router as accounts_router
+    from hcs.applications.api import router as applications_router
     from hcs.contacts.api import router as contacts_router
     from hcs.criteria.api import router as criteria_router
     from hcs.events.api import router as events_router
@@ -155,6 +156,7 @@ def _register_routers() -> None:
     api.add_router("", criteria_router)
     api.add_router("", contacts_router)
     api.add_router("", accounts_router)
+    api.add_router("", applications_router)
     api.add_router("", platskompassen_router)
     api.add_router("", platskompassen_results_router)
 

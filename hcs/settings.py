@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hcs.mail",
     "hcs.public",
     "hcs.portal",
+    "hcs.applications",
     "hcs.backoffice",
     "hcs.demo",
 ]

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from hcs.accounts.services import api_token_create, coordinator_group_ensure
 from hcs.accounts.testing import member_contact_user, planner_user
+from hcs.applications.services import application_submit
 from hcs.contacts.models import ContactPerson, ContactProposal
 from hcs.events.emails import cancel_token
 from hcs.events.models import Event
@@ -241,6 +242,14 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/kansli/styrelsen/arsmoten/{o.annual_meeting}/", SECRETARIAT)
         ],
         "/styrelsen/": [Sample("/styrelsen/?datum=2024-06-01", PUBLIC)],
+        "/kansli/ansokningar/": [Sample("/kansli/ansokningar/", SECRETARIAT)],
+        "/kansli/ansokningar/<int:pk>/": [
+            Sample(f"/kansli/ansokningar/{o.application}/", SECRETARIAT)
+        ],
+        "/api/v1/applications": [Sample("/api/v1/applications", TOKEN)],
+        "/api/v1/applications/<application_id>/membership": [
+            Sample(f"/api/v1/applications/{o.application}/membership", NOT_GET)
+        ],
         "/kansli/grupper/": [Sample("/kansli/grupper/", SECRETARIAT)],
         "/kansli/grupper/<int:pk>/": [Sample(f"/kansli/grupper/{o.group}/", SECRETARIAT)],
         "/kansli/grupper/deltagare/<int:pk>/avsluta/": [
@@ -434,6 +443,7 @@ class World:
     membership_a: int
     email: int
     proposal: int
+    application: int
     secrets: dict  # role → texts of other members that must never reach that role
 
 
@@ -572,6 +582,12 @@ def _make_world() -> World:
         fee_model=fee_model.pk,
         membership_a=Membership.objects.filter(organisation=org[A]).first().pk,
         email=email.pk,
+        application=application_submit(
+            organisation_code="0180",
+            name="Walk Sökande",
+            email="sokande@example.org",
+            message="Malmös hemliga plats",
+        ).pk,
         proposal=ContactProposal.objects.create(
             organisation=org[B],
             kind="administrative",

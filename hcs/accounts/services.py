@@ -40,6 +40,7 @@ COORDINATOR_PERMISSIONS = {
     "criteria": ["view", "add", "change", "delete"],
     "platskompassen": ["view", "add", "change", "delete"],
     "mail": ["view", "change"],  # the e-mail log, and sending a failed e-mail again
+    "applications": ["view", "change"],  # applications are made by applicants, never deleted
 }
 
 

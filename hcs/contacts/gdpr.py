@@ -173,6 +173,13 @@ def _proposals(match: PersonMatch, person: ContactPerson):
     return ContactProposal.objects.filter(Q(proposed_by=person) | match.q(email="email"))
 
 
+def _applications(match: PersonMatch):
+    """Membership applications the person sent (by their address)."""
+    from hcs.applications.models import Application
+
+    return Application.objects.filter(match.q(email="email"))
+
+
 def account_export(*, user, account, actor) -> dict[str, Any]:
     """What the platform holds about a login's owner (My data): their contact person's whole
     export when the account is a contact person's, with the login's own records."""
@@ -249,6 +256,19 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
                 for r in _data_requests(match, person).order_by("received_on")
             ],
             "logins": [_login_data(user) for user in _users(match.addresses, person)],
+            "membership_applications": [
+                {
+                    "sent": a.created_at.isoformat(),
+                    "organisation": a.organisation.name,
+                    "name": a.name,
+                    "title": a.title,
+                    "email": a.email,
+                    "phone": a.phone,
+                    "message": a.message,
+                    "status": a.status,
+                }
+                for a in _applications(match).select_related("organisation")
+            ],
             "contact_proposals": [
                 {
                     "proposed": p.created_at.isoformat(),
@@ -298,6 +318,8 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
         users = list(_users(match.addresses, person))
         proposals = list(_proposals(match, person).select_for_update())
         summary["contact_proposals"] = len(proposals)
+        applications = list(_applications(match).select_for_update())
+        summary["membership_applications"] = len(applications)
         by_logins, about_logins = _login_entries(users)
         summary["admin_log_entries"] = len(
             {*log.values_list("pk", flat=True), *about_logins.values_list("pk", flat=True)}
@@ -313,6 +335,14 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
             entry.change_message = match.scrub_json_text(entry.change_message)
             entry.save(update_fields=["object_repr", "change_message"])
         _logins_erase(users)
+        for application in applications:
+            application.name, application.email, application.phone = ERASED, "", ""
+            application.title = ""
+            application.message = match.scrub(application.message)
+            application.save(update_fields=["name", "email", "phone", "title", "message"])
+            audit_redact(
+                obj=application, fields=("name", "email", "phone", "message"), new_repr=ERASED
+            )
         addresses = {address.lower() for address in match.addresses}
         for proposal in proposals:
             if proposal.email.lower() in addresses or proposal.name.strip() == match.name.strip():

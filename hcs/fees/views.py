@@ -2,11 +2,9 @@
 table."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -17,18 +15,15 @@ from hcs.fees.forms import AdoptForm, IndexForm
 from hcs.fees.models import FeeModel, FeeSchedule
 from hcs.fees.queries import (
     comparison_year,
-    current_schedule,
     fee_model_comparison,
     fee_model_get,
     fee_models,
     fee_summary,
     schedule_before,
     schedule_for,
-    tier_ranges,
 )
 from hcs.fees.services import check_fee_model_adoptable, fee_model_adopt, fee_schedule_index
 from hcs.lib.errors import messages_of
-from hcs.lib.pagecache import cache_public_page
 from hcs.lib.params import year_param
 
 
@@ -165,13 +160,3 @@ def fee_model_adopt_confirm(request, pk: int):
         },
         status=status,
     )
-
-
-@login_not_required
-@require_GET
-@cache_public_page
-def fee_table(request):
-    """The public fee table on "Bli medlem": the current year's schedule."""
-    schedule = current_schedule(timezone.localdate())
-    ranges = tier_ranges(schedule) if schedule else []
-    return render(request, "fees/fee_table.html", {"schedule": schedule, "ranges": ranges})

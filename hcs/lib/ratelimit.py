@@ -39,6 +39,8 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "password_reset_address": (3, 3600),
     # Links with a secret (an invitation, a new address's confirmation) opened from one client.
     "account_link": (20, 600),
+    # Membership applications (and contact messages) from one client.
+    "application": (5, 3600),
     # Members' proposals and requests from the portal, per login.
     "portal_write": (20, 3600),
 }

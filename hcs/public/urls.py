@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hcs.fees.views import fee_table
+from hcs.applications.views import become_member
 from hcs.public import views
 
 app_name = "public"
@@ -8,5 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("medlemmar/", views.members, name="members"),
     path("medlemmar/<str:code>/", views.member_detail, name="member_detail"),
-    path("bli-medlem/", fee_table, name="fee_table"),
+    path("bli-medlem/", become_member, name="fee_table"),
 ]

@@ -1,0 +1,242 @@
+"""Writes to membership applications: a submission from "Bli medlem" (or the API), the
+secretariat's moves through the pipeline and notes, and the membership that ends it."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hcs.accounts.services import secretariat_tell
+from hcs.applications.models import MESSAGE_MAX_LENGTH, Application, ApplicationStep
+from hcs.audit.models import AuditEntry
+from hcs.audit.services import audit_record
+from hcs.lib.text import forbidden_character
+from hcs.mail.services import email_queue, email_render
+from hcs.memberships.models import Membership
+from hcs.memberships.services import DecisionData, membership_start
+from hcs.organisations.models import Organisation
+
+PURPOSE_RECEIVED = "application_received"
+S = Application.Status
+
+
+def _problems(*, organisation, name, title, email, phone, message, consent) -> dict[str, str]:
+    """Every problem of a submission at once, each naming its field."""
+    problems: dict[str, str] = {}
+    if organisation is None:
+        problems["organisation_code"] = _(
+            "Organisation: choose one of Sweden's municipalities or regions."
+        )
+    if not name:
+        problems["name"] = _("Name: give your name.")
+    elif len(name) > 120:
+        problems["name"] = _("Name: at most 120 characters.")
+    if len(title) > 120:
+        problems["title"] = _("Title: at most 120 characters.")
+    if not email:
+        problems["email"] = _("E-mail: give your e-mail address, so that we can answer.")
+    else:
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems["email"] = _("E-mail: %(email)s is not an e-mail address.") % {
+                "email": email[:80]
+            }
+    if len(phone) > 30:
+        problems["phone"] = _("Phone: at most 30 characters.")
+    if len(message) > MESSAGE_MAX_LENGTH:
+        problems["message"] = _(
+            "Message: at most %(max)d characters (this one has %(length)d)."
+        ) % {"max": MESSAGE_MAX_LENGTH, "length": len(message)}
+    if not consent:
+        problems["consent"] = _("Consent: we may store the application only with your consent.")
+    labels = {
+        "name": _("Name"),
+        "title": _("Title"),
+        "email": _("E-mail"),
+        "phone": _("Phone"),
+        "message": _("Message"),
+    }
+    for field, value, multiline in (
+        ("name", name, False),
+        ("title", title, False),
+        ("email", email, False),
+        ("phone", phone, False),
+        ("message", message, True),
+    ):
+        character = forbidden_character(value, multiline=multiline)
+        if character and field not in problems:
+            problems[field] = _(
+                "%(field)s: the text contains a character that cannot be used (%(character)s)."
+            ) % {"field": labels[field], "character": character}
+    return problems
+
+
+def application_submit(
+    *,
+    organisation_code: str,
+    name: str,
+    email: str,
+    title: str = "",
+    phone: str = "",
+    message: str = "",
+    consent: bool = True,
+) -> Application:
+    """Store an application with its first step, confirm it to the applicant and tell the
+    secretariat; or, with any problem, store nothing and name every problem."""
+    code = (organisation_code or "").strip()
+    organisation = Organisation.objects.filter(code=code).first() if code else None
+    values = {
+        "name": (name or "").strip(),
+        "title": (title or "").strip(),
+        "email": (email or "").strip(),
+        "phone": (phone or "").strip(),
+        "message": (message or "").strip(),
+    }
+    problems = _problems(organisation=organisation, consent=consent, **values)
+    if problems or organisation is None:
+        raise ValidationError({field: [text] for field, text in problems.items()})
+    with transaction.atomic():
+        application = Application.objects.create(
+            organisation=organisation, consent_at=timezone.now(), **values
+        )
+        ApplicationStep.objects.create(
+            application=application, by=values["name"], to_status=S.INQUIRY
+        )
+        audit_record(
+            actor=values["name"],
+            action=AuditEntry.Action.CREATE,
+            obj=application,
+            changes={"organisation": [None, organisation.code], "status": [None, S.INQUIRY]},
+        )
+        subject, body, html = email_render(
+            "applications/email/received", {"application": application}
+        )
+        email_queue(
+            to=[application.email],
+            subject=subject,
+            body=body,
+            html=html,
+            purpose=PURPOSE_RECEIVED,
+        )
+        secretariat_tell(template="applications/email/new", context={"application": application})
+    return application
+
+
+def _locked(application: Application) -> Application:
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def _log(application, actor, *, from_status="", to_status="", note="") -> None:
+    ApplicationStep.objects.create(
+        application=application,
+        by=str(actor)[:150],
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+    )
+
+
+def application_move(*, application: Application, to: str, actor, note: str = "") -> Application:
+    """Move an open application to another step of the pipeline (inquiry, dialogue, political
+    decision) or close it, with a reason. A member is made by `application_membership`."""
+    note = note.strip()
+    with transaction.atomic():
+        application = _locked(application)
+        if application.status in (S.MEMBER, S.CLOSED):
+            raise ValidationError(
+                _("The application is %(status)s: it cannot be moved.")
+                % {"status": application.get_status_display().lower()},
+                code="conflict",
+            )
+        if to not in (S.INQUIRY, S.DIALOGUE, S.DECISION, S.CLOSED):
+            raise ValidationError(
+                _("A member is made by recording the decision and the start date."),
+                code="invalid",
+            )
+        if to == application.status:
+            raise ValidationError(_("The application is already at that step."), code="conflict")
+        if to == S.CLOSED and not note:
+            raise ValidationError({"note": _("Give the reason for closing the application.")})
+        before = application.status
+        application.status = to
+        if to == S.CLOSED:
+            application.closed_reason = note
+        application.save(update_fields=["status", "closed_reason", "updated_at"])
+        _log(application, actor, from_status=before, to_status=to, note=note)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=application,
+            changes={"status": [before, to]},
+        )
+    return application
+
+
+def application_note(
+    *, application: Application, actor, note: str = "", next_step: str = "", next_on=None
+) -> Application:
+    """A note in the log, and the next step with its date."""
+    note, next_step = note.strip(), next_step.strip()
+    if not note and not next_step:
+        raise ValidationError({"note": _("Write a note or the next step.")})
+    with transaction.atomic():
+        application = _locked(application)
+        before = (application.next_step, application.next_step_on)
+        application.next_step, application.next_step_on = next_step, next_on
+        application.full_clean(exclude=["organisation", "membership"])
+        application.save(update_fields=["next_step", "next_step_on", "updated_at"])
+        _log(application, actor, note=note)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=application,
+            changes={
+                "next_step": [before[0], next_step],
+                "next_step_on": [str(before[1] or ""), str(next_on or "")],
+            },
+        )
+    return application
+
+
+def application_membership(
+    *, application: Application, start_date: date, decision: DecisionData, actor
+) -> Membership:
+    """The political decision is made: the organisation is a member from `start_date`, backed by
+    the decision, and the application is done. All or nothing; refused (409) when the
+    organisation is already a member on that date."""
+    with transaction.atomic():
+        application = _locked(application)
+        if application.status in (S.MEMBER, S.CLOSED):
+            raise ValidationError(
+                _("The application is %(status)s: it cannot be moved.")
+                % {"status": application.get_status_display().lower()},
+                code="conflict",
+            )
+        membership = membership_start(
+            organisation=application.organisation,
+            start_date=start_date,
+            decision=decision,
+            actor=actor,
+        )
+        before = application.status
+        application.status = S.MEMBER
+        application.membership = membership
+        application.save(update_fields=["status", "membership", "updated_at"])
+        _log(
+            application,
+            actor,
+            from_status=before,
+            to_status=S.MEMBER,
+            note=f"{decision.body} {decision.date.isoformat()} {decision.paragraph}".strip(),
+        )
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=application,
+            changes={"status": [before, S.MEMBER], "membership": [None, membership.pk]},
+        )
+    return membership
