@@ -247,6 +247,9 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/kansli/ansokningar/{o.application}/", SECRETARIAT)
         ],
         "/api/v1/applications": [Sample("/api/v1/applications", TOKEN)],
+        "/api/v1/prospects": [Sample("/api/v1/prospects", TOKEN)],
+        "/kansli/rekrytering/": [Sample("/kansli/rekrytering/?lan=01&sortera=events", SECRETARIAT)],
+        "/kansli/rekrytering.csv": [Sample("/kansli/rekrytering.csv?typ=region", SECRETARIAT)],
         "/api/v1/applications/<application_id>/membership": [
             Sample(f"/api/v1/applications/{o.application}/membership", NOT_GET)
         ],

@@ -4,11 +4,13 @@ from datetime import datetime
 from enum import Enum
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from hcs.accounts.access import secretariat_must
 from hcs.accounts.auth import StaffToken
+from hcs.applications import queries
 from hcs.applications.models import Application
 from hcs.applications.services import application_membership, application_submit
 from hcs.lib import ratelimit
@@ -103,3 +105,33 @@ def make_member(request, application_id: Id, payload: MembershipIn):
         actor=request.user,
     )
     return Status(201, {"membership_id": membership.pk})
+
+
+class ProspectOut(Schema):
+    code: str
+    name: str
+    kind: str
+    population: int | None
+    fee_sek: int | None
+    former_member: bool
+    events_attended: int
+
+
+@router.get("/prospects", auth=StaffToken(), response={200: list[ProspectOut], **errors(401, 403)})
+def prospects(request):
+    """Every municipality and region that is not a member today, largest first: population,
+    the fee it would pay on the current schedule, whether it was a member before, and how many
+    of its people took part in past public events."""
+    secretariat_must(request.user, "applications.view_application")
+    return [
+        {
+            "code": p.organisation.code,
+            "name": p.organisation.name,
+            "kind": p.organisation.kind,
+            "population": p.population,
+            "fee_sek": p.fee,
+            "former_member": p.former_member,
+            "events_attended": p.events_attended,
+        }
+        for p in queries.prospects(timezone.localdate(), timezone.now())
+    ]

@@ -5,6 +5,8 @@ from hcs.applications import views
 app_name = "applications"
 
 urlpatterns = [
-    path("", views.pipeline, name="pipeline"),
-    path("<int:pk>/", views.detail, name="detail"),
+    path("ansokningar/", views.pipeline, name="pipeline"),
+    path("ansokningar/<int:pk>/", views.detail, name="detail"),
+    path("rekrytering/", views.recruitment, name="recruitment"),
+    path("rekrytering.csv", views.recruitment_csv, name="recruitment_csv"),
 ]

@@ -1,8 +1,12 @@
 """'Bli medlem' (public) and the secretariat's pipeline of applications (/kansli/ansokningar/)."""
 
+import csv
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +28,11 @@ from hcs.criteria.models import Criterion
 from hcs.fees.queries import current_schedule, tier_ranges
 from hcs.lib import ratelimit
 from hcs.lib.errors import add_to_form, messages_of
+from hcs.lib.spreadsheets import safe_row
 from hcs.memberships.services import DecisionData
+from hcs.organisations.models import Organisation
+
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def _criteria(today):
@@ -185,3 +193,89 @@ def detail(request, pk: int):
             ],
         },
     )
+
+
+SORTS = {
+    "population": lambda p: -(p.population or 0),
+    "name": lambda p: p.organisation.name,
+    "events": lambda p: -p.events_attended,
+    "fee": lambda p: -(p.fee or 0),
+}
+
+
+def _prospects(request):
+    """The prospects filtered by county and kind, sorted as asked."""
+    rows = queries.prospects(timezone.localdate(), timezone.now())
+    county = request.GET.get("lan", "")
+    kind = request.GET.get("typ", "")
+    if county:
+        rows = [p for p in rows if p.organisation.county_code == county]
+    if kind in ("municipality", "region"):
+        rows = [p for p in rows if p.organisation.kind == kind]
+    sort = request.GET.get("sortera", "population")
+    rows.sort(key=SORTS.get(sort, SORTS["population"]))
+    return rows, county, kind, sort
+
+
+@secretariat_required("applications.view_application")
+@require_GET
+def recruitment(request):
+    rows, county, kind, sort = _prospects(request)
+    counties = sorted(
+        {(p.organisation.county_code, p.organisation.county_name) for p in rows}
+        | set(Organisation.objects.filter(kind="region").values_list("county_code", "county_name"))
+    )
+    return render(
+        request,
+        "applications/recruitment.html",
+        {
+            "rows": rows,
+            "counties": counties,
+            "county": county,
+            "kind": kind,
+            "sort": sort,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@secretariat_required("applications.view_application")
+@require_GET
+def recruitment_csv(request):
+    rows, _county, _kind, _sort = _prospects(request)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Code"),
+            _("Name"),
+            _("Kind"),
+            _("County"),
+            _("Population"),
+            _("Fee (kr)"),
+            _("Member before"),
+            _("People at public events"),
+            _("Application"),
+            _("Next step"),
+        ]
+    )
+    for p in rows:
+        writer.writerow(
+            safe_row(
+                [
+                    p.organisation.code,
+                    p.organisation.name,
+                    p.organisation.get_kind_display(),
+                    p.organisation.county_name,
+                    p.population or "",
+                    p.fee if p.fee is not None else "",
+                    _("Yes") if p.former_member else "",
+                    p.events_attended,
+                    p.application.get_status_display() if p.application else "",
+                    p.application.next_step if p.application else "",
+                ]
+            )
+        )
+    response = HttpResponse(("\ufeff" + out.getvalue()).encode("utf-8"), content_type=CSV_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="rekrytering.csv"'
+    return response

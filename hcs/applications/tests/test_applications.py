@@ -199,3 +199,35 @@ def test_an_applicant_who_becomes_a_contact_is_erased_from_the_application_too(
     assert summary["membership_applications"] == 1
     application = Application.objects.get()
     assert application.email == "" and application.name == "[raderad]"
+
+
+def test_prospects_are_the_non_members_with_what_recruiting_them_means(demo_2024, api_client):
+    rows = {row["code"]: row for row in api_client.get("/api/v1/prospects").json()}
+    assert "1488" not in rows  # Trollhättan is a member
+    assert rows["0126"]["former_member"] is True  # Huddinge left in 2023
+    stockholm = rows[STOCKHOLM]
+    assert stockholm["kind"] == "municipality" and stockholm["fee_sek"] == 58500
+    assert stockholm["population"] > 900_000
+    assert set(stockholm) == {
+        "code",
+        "name",
+        "kind",
+        "population",
+        "fee_sek",
+        "former_member",
+        "events_attended",
+    }
+    assert len(rows) == 311 - 20  # the 2024 demo's members are members still
+
+
+def test_the_recruitment_page_filters_sorts_and_exports(demo_2024, coordinator_client):
+    _apply(Client())
+    page = coordinator_client.get("/kansli/rekrytering/", {"lan": "01", "sortera": "population"})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Stockholm" in text and "Förfrågan" in text  # its open application
+    assert "Malmö" not in text  # another county
+    csv = coordinator_client.get("/kansli/rekrytering.csv", {"typ": "region"})
+    assert csv["Content-Type"].startswith("text/csv")
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Kod;Namn;Typ") and all("Region" in line for line in lines[1:])
