@@ -87,10 +87,10 @@ def prospects(today, now) -> list[Prospect]:
     )
     former = set(Membership.objects.values_list("organisation_id", flat=True)) - members
     populations: dict[int, int] = {}
-    for organisation_id, population in Population.objects.order_by("year").values_list(
+    for organisation_id, figure in Population.objects.order_by("year").values_list(
         "organisation_id", "population"
     ):
-        populations[organisation_id] = population  # the newest year last
+        populations[organisation_id] = figure  # the newest year last
     attended = dict(
         Registration.objects.filter(
             event__audience=Event.Audience.PUBLIC, event__ends__lt=now, organisation__isnull=False
