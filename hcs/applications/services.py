@@ -187,7 +187,10 @@ def application_note(
         application = _locked(application)
         before = (application.next_step, application.next_step_on)
         application.next_step, application.next_step_on = next_step, next_on
-        application.full_clean(exclude=["organisation", "membership"])
+        others = [f.name for f in Application._meta.fields]
+        application.full_clean(
+            exclude=[n for n in others if n not in ("next_step", "next_step_on")]
+        )
         application.save(update_fields=["next_step", "next_step_on", "updated_at"])
         _log(application, actor, note=note)
         audit_record(

@@ -25,6 +25,7 @@ from hcs.applications.services import (
     application_submit,
 )
 from hcs.criteria.models import Criterion
+from hcs.criteria.queries import newest_year
 from hcs.fees.queries import current_schedule, tier_ranges
 from hcs.lib import ratelimit
 from hcs.lib.errors import add_to_form, messages_of
@@ -36,10 +37,8 @@ CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def _criteria(today):
-    year = max(
-        Criterion.objects.filter(year__lte=today.year).values_list("year", flat=True),
-        default=None,
-    )
+    """The names of the criteria applicants are shown, and their year."""
+    year = newest_year(today)
     language = get_language()
     criteria = Criterion.objects.filter(year=year).order_by("position") if year else []
     return year, [c.display_name(language) for c in criteria]

@@ -82,6 +82,13 @@ class _Member:
         return max(d for d in ends if d >= first)
 
 
+def newest_year(day: date) -> int | None:
+    """The newest year with criteria that is not after `day`'s year: the criteria members and
+    applicants are shown (the member portal, "Bli medlem")."""
+    years = Criterion.objects.filter(year__lte=day.year).values_list("year", flat=True)
+    return max(years, default=None)
+
+
 def _members(year: int, organisation_ids) -> list[_Member]:
     first, last = date(year, 1, 1), date(year, 12, 31)
     periods = Membership.objects.filter(in_effect(first, last))

@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from hcs.contacts.models import ContactProposal, ContactRole
-from hcs.criteria.models import Criterion
 from hcs.criteria.queries import compliance
 from hcs.events.models import Event, Registration
 from hcs.groups.models import Group, GroupParticipant
@@ -42,12 +41,6 @@ def member_since(memberships: list[Membership], day: date) -> date | None:
         ):
             since = membership.start_date
     return since
-
-
-def criteria_year(day: date) -> int | None:
-    """The newest year with criteria that is not after `day`'s year."""
-    years = Criterion.objects.filter(year__lte=day.year).values_list("year", flat=True)
-    return max(years, default=None)
 
 
 def criteria_of(organisation: Organisation, year: int):

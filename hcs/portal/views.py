@@ -32,6 +32,7 @@ from hcs.accounts.services import (
 from hcs.contacts.gdpr import account_export
 from hcs.contacts.models import ContactProposal, DataRequest
 from hcs.contacts.services import contact_proposal_submit, data_request_record
+from hcs.criteria.queries import newest_year
 from hcs.criteria.rules import advice
 from hcs.events.models import Registration
 from hcs.events.queries import events_visible_to
@@ -54,7 +55,7 @@ def home(request, organisation):
     one not met, and the coordinator's contact."""
     today = queries.today()
     memberships = queries.memberships_of(organisation)
-    year = queries.criteria_year(today)
+    year = newest_year(today)
     language = get_language()
     criteria = [
         (criterion.display_name(language), cell, advice(criterion))
