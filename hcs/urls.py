@@ -3,8 +3,10 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
@@ -20,6 +22,7 @@ from hcs.api import api
 from hcs.criteria.views import own_row as criteria_own_row
 from hcs.events.views import calendar_feed
 from hcs.governance.views import board_public
+from hcs.public.sitemaps import SITEMAPS, robots_txt
 from hcs.public.views import healthz
 
 
@@ -64,6 +67,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),
+    path(
+        "sitemap.xml",
+        login_not_required(cache_page(3600)(sitemap)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots"),
     path("kalender/", include("hcs.events.urls")),
     path("platskompassen/", include("hcs.platskompassen.urls")),
     path("kalender.ics", calendar_feed, name="calendar_feed"),

@@ -105,6 +105,8 @@ def samples(o) -> dict[str, list[Sample]]:
         "/medlemmar/<str:code>/": [Sample(f"/medlemmar/{A}/", PUBLIC)],
         "/bli-medlem/": [Sample("/bli-medlem/", PUBLIC)],
         "/healthz": [Sample("/healthz", PUBLIC)],
+        "/sitemap.xml": [Sample("/sitemap.xml", PUBLIC)],
+        "/robots.txt": [Sample("/robots.txt", PUBLIC)],
         "/kalender/": [Sample("/kalender/", PUBLIC)],
         "/kalender.ics": [Sample("/kalender.ics", PUBLIC)],
         "/kalender/<int:pk>/": [

@@ -1,0 +1,64 @@
+"""`/sitemap.xml` and `/robots.txt`: what search engines may read of the public site."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from hcs.events.queries import public_events
+from hcs.memberships.queries import ever_members
+
+
+class PublicPages(Sitemap):
+    """The public site's own pages."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return ["public:home", "public:members", "public:fee_table", "events:calendar", "board"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class MemberPages(Sitemap):
+    """A page per member, present or past."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return list(ever_members().order_by("code").values_list("code", flat=True))
+
+    def location(self, item):
+        return reverse("public:member_detail", args=[item])
+
+
+class PublicEvents(Sitemap):
+    """The public calendar's events, not cancelled."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return list(
+            public_events().filter(cancelled_at=None).order_by("pk").values_list("pk", flat=True)
+        )
+
+    def location(self, item):
+        return reverse("events:event", args=[item])
+
+
+SITEMAPS = {"pages": PublicPages, "members": MemberPages, "events": PublicEvents}
+
+# The back office, the member pages, accounts, the API and the residents' surveys (reached by
+# their own links) are not for search engines.
+CLOSED = ("/kansli/", "/medlem/", "/konto/", "/admin/", "/api/", "/platskompassen/", "/i18n/")
+
+
+@login_not_required
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in CLOSED)]
+    lines.append(f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
