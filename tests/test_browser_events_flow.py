@@ -15,6 +15,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.accessibility import serious_violations
+from tests.smtp import deliver_queued
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -43,17 +44,6 @@ def visitor(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
-
-
-def _deliver() -> None:
-    """The worker's part: send what is still queued. On PostgreSQL the server's commit has
-    sent it already; on SQLite the server shares the test's connection, whose transaction never
-    commits, so its e-mails wait in the queue for this."""
-    from hcs.mail.models import OutgoingEmail
-    from hcs.mail.services import email_send
-
-    for pk in OutgoingEmail.objects.filter(state="queued").values_list("pk", flat=True):
-        email_send(pk)
 
 
 def _local(moment) -> str:
@@ -103,7 +93,7 @@ def test_a_webinar_from_creation_to_attendance(coordinator, visitor, site):
         visitor.locator(".messages").wait_for()
     assert "nummer 1 på reservlistan" in visitor.locator(".messages").inner_text()
 
-    _deliver()
+    deliver_queued()
     confirmation = next(m for m in mail.outbox if m.to == ["person0@example.org"])
     assert "https://meet.example.org/platsen" in confirmation.body
     link = re.search(r"http://localhost:8000(/kalender/avboka/\S+/)", confirmation.body).group(1)
@@ -112,7 +102,7 @@ def test_a_webinar_from_creation_to_attendance(coordinator, visitor, site):
     visitor.get_by_role("button", name="Avboka min anmälan").click()
     visitor.get_by_text("Din anmälan är avbokad").wait_for()
 
-    _deliver()
+    deliver_queued()
     told = [m for m in mail.outbox if m.to == ["person2@example.org"]]
     assert [m.subject for m in told][-1].startswith("Du har fått en plats")
 

@@ -10,15 +10,14 @@ phone, in Swedish and English.
 Skipped with a message where Chromium is missing, except when CI=true (see conftest.py)."""
 
 import re
-import socket
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from django.utils import timezone
 
 from tests.accessibility import serious_violations
+from tests.smtp import Inbox, deliver_queued, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -26,28 +25,9 @@ LULEA = "2580"
 PASSWORD = "Norrbotten-folkhalsa-2026"
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-    def text_to(self, address: str) -> str:
-        """The plain-text part of the last message to `address`."""
-        message = [m for m in self.messages if m["To"] == address][-1]
-        for part in message.walk():
-            if part.get_content_type() == "text/plain":
-                return part.get_payload(decode=True).decode()
-        raise AssertionError("no text part")
-
-
 @pytest.fixture
 def smtp(settings):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
@@ -56,15 +36,6 @@ def smtp(settings):
     controller.start()
     yield inbox
     controller.stop()
-
-
-def _deliver() -> None:
-    """The worker's part (see test_browser_events_flow): send what is still queued."""
-    from hcs.mail.models import OutgoingEmail
-    from hcs.mail.services import email_send
-
-    for pk in OutgoingEmail.objects.filter(state="queued").values_list("pk", flat=True):
-        email_send(pk)
 
 
 def _page(browser, site, session=None, **options):
@@ -109,7 +80,7 @@ def test_a_contact_person_from_invitation_to_the_end_of_their_role(browser, demo
     coordinator.get_by_role("button", name="Spara").click()
     coordinator.locator("h1", has_text="Medlemsworkshop om platser").wait_for()
 
-    _deliver()
+    deliver_queued()
     text = smtp.text_to(person.email)
     link = re.search(r"http://localhost:8000(/konto/inbjudan/\S+/)", text).group(1)
 

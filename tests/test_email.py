@@ -3,40 +3,24 @@ a mail server that is down never fails the person's action; the failure, with th
 answer, is where the secretariat sees it, and can be sent again."""
 
 import json
-import socket
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from hcs.events.models import Registration
 from hcs.mail.models import OutgoingEmail
+from tests.smtp import Inbox, free_port
 
 pytestmark = pytest.mark.django_db
-
-
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def smtp_settings(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_TIMEOUT = 5
     return settings

@@ -78,19 +78,24 @@ def api_token_create(*, username: str, label: str = "", actor=None) -> str:
     return raw
 
 
-def api_token_user(raw: str):
-    """The active staff user a token belongs to, or None."""
+def _token_used(raw: str, **conditions) -> ApiToken | None:
+    """The token `raw` is, among those meeting `conditions`, marked as used now; or None."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
     token = (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(raw), personal=False, user__is_active=True, user__is_staff=True)
+        .filter(key_hash=hash_token(raw), user__is_active=True, **conditions)
         .first()
     )
-    if token is None:
-        return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
+    if token is not None:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token
+
+
+def api_token_user(raw: str):
+    """The active staff user a (staff, not personal) token belongs to, or None."""
+    token = _token_used(raw, personal=False, user__is_staff=True)
+    return None if token is None else token.user
 
 
 # Invitations and the account of a contact person -------------------------------------------
@@ -393,16 +398,9 @@ def personal_token_revoke(*, user, pk: int) -> bool:
 def personal_token_user(raw: str):
     """The active user (any, staff or not) a token belongs to, or None. Whoever it is, a
     caller by token reaches only their own data through it (hcs.accounts.auth.PersonalToken)."""
-    if not raw.startswith(TOKEN_PREFIX):
-        return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(raw), user__is_active=True)
-        .first()
-    )
+    token = _token_used(raw)
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     user = token.user
     # The token is the credential: no second factor asked. A personal key is never the
     # secretariat's, whoever made it (hcs.accounts.access).

@@ -126,8 +126,16 @@ def application_submit(
     return application
 
 
-def _locked(application: Application) -> Application:
-    return Application.objects.select_for_update().get(pk=application.pk)
+def _locked_open(application: Application) -> Application:
+    """The application, locked, if it is still open (not a member, not closed)."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status in (S.MEMBER, S.CLOSED):
+        raise ValidationError(
+            _("The application is %(status)s: it cannot be moved.")
+            % {"status": application.get_status_display().lower()},
+            code="conflict",
+        )
+    return application
 
 
 def _log(application, actor, *, from_status="", to_status="", note="") -> None:
@@ -145,13 +153,7 @@ def application_move(*, application: Application, to: str, actor, note: str = ""
     decision) or close it, with a reason. A member is made by `application_membership`."""
     note = note.strip()
     with transaction.atomic():
-        application = _locked(application)
-        if application.status in (S.MEMBER, S.CLOSED):
-            raise ValidationError(
-                _("The application is %(status)s: it cannot be moved.")
-                % {"status": application.get_status_display().lower()},
-                code="conflict",
-            )
+        application = _locked_open(application)
         if to not in (S.INQUIRY, S.DIALOGUE, S.DECISION, S.CLOSED):
             raise ValidationError(
                 _("A member is made by recording the decision and the start date."),
@@ -184,7 +186,7 @@ def application_note(
     if not note and not next_step:
         raise ValidationError({"note": _("Write a note or the next step.")})
     with transaction.atomic():
-        application = _locked(application)
+        application = Application.objects.select_for_update().get(pk=application.pk)
         before = (application.next_step, application.next_step_on)
         application.next_step, application.next_step_on = next_step, next_on
         others = [f.name for f in Application._meta.fields]
@@ -212,13 +214,7 @@ def application_membership(
     the decision, and the application is done. All or nothing; refused (409) when the
     organisation is already a member on that date."""
     with transaction.atomic():
-        application = _locked(application)
-        if application.status in (S.MEMBER, S.CLOSED):
-            raise ValidationError(
-                _("The application is %(status)s: it cannot be moved.")
-                % {"status": application.get_status_display().lower()},
-                code="conflict",
-            )
+        application = _locked_open(application)
         membership = membership_start(
             organisation=application.organisation,
             start_date=start_date,

@@ -3,9 +3,6 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Prefetch
-from django.utils import timezone
-
 from hcs.contacts.models import ContactProposal, ContactRole
 from hcs.criteria.queries import compliance
 from hcs.events.models import Event, Registration
@@ -138,8 +135,4 @@ def annual_meetings():
 def board_meetings():
     from hcs.governance.models import BoardMeeting
 
-    return BoardMeeting.objects.prefetch_related(Prefetch("decisions")).order_by("-date")
-
-
-def today():
-    return timezone.localdate()
+    return BoardMeeting.objects.prefetch_related("decisions").order_by("-date")

@@ -53,7 +53,7 @@ def _limited(request) -> None:
 def home(request, organisation):
     """Our membership: since when, the decisions, the year's criteria with what to do for each
     one not met, and the coordinator's contact."""
-    today = queries.today()
+    today = timezone.localdate()
     memberships = queries.memberships_of(organisation)
     year = newest_year(today)
     language = get_language()
@@ -84,7 +84,7 @@ def invoices(request, organisation):
         "portal/invoices.html",
         {
             "organisation": organisation,
-            "rows": queries.invoices_of(organisation, queries.today()),
+            "rows": queries.invoices_of(organisation, timezone.localdate()),
         },
     )
 
@@ -93,7 +93,7 @@ def invoices(request, organisation):
 @member_contact_required
 def contacts(request, organisation):
     """Who represents the organisation; a proposal of a new contact person."""
-    today = queries.today()
+    today = timezone.localdate()
     current = queries.current_contacts(organisation, today)
     form = ProposalForm(request.POST or None, current=current)
     if request.method == "POST":
@@ -181,7 +181,7 @@ def groups(request, organisation):
         {
             "organisation": organisation,
             "groups": queries.groups_of(
-                organisation, queries.today(), timezone.now(), events_visible_to(request.user)
+                organisation, timezone.localdate(), timezone.now(), events_visible_to(request.user)
             ),
         },
     )
@@ -315,7 +315,7 @@ def erasure_request(request, account):
             :120
         ],
         email=request.user.email,
-        received_on=queries.today(),
+        received_on=timezone.localdate(),
         details=form.cleaned_data["details"],
     )
     with transaction.atomic():
