@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "hcs.public",
     "hcs.portal",
     "hcs.applications",
+    "hcs.content",
     "hcs.backoffice",
     "hcs.demo",
 ]

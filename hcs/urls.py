@@ -60,6 +60,7 @@ urlpatterns = [
     path("kansli/styrelsen/", include("hcs.governance.urls_kansli")),
     path("kansli/grupper/", include("hcs.groups.urls_kansli")),
     path("kansli/", include("hcs.applications.urls_kansli")),
+    path("kansli/", include("hcs.content.urls_kansli")),
     path("styrelsen/", board_public, name="board"),
     path("medlem/kriterier/", criteria_own_row, name="member_criteria"),
     path("medlem/", include("hcs.portal.urls")),

@@ -12,7 +12,7 @@ the role's session.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -27,6 +27,8 @@ from hcs.accounts.services import api_token_create, coordinator_group_ensure
 from hcs.accounts.testing import member_contact_user, planner_user
 from hcs.applications.services import application_submit
 from hcs.contacts.models import ContactPerson, ContactProposal
+from hcs.content.models import Attachment, Entry
+from hcs.content.services import contact_message_submit, entry_create
 from hcs.events.emails import cancel_token
 from hcs.events.models import Event
 from hcs.events.services import registration_create
@@ -104,6 +106,49 @@ def samples(o) -> dict[str, list[Sample]]:
         "/medlemmar/": [Sample("/medlemmar/?ar=2024", PUBLIC)],
         "/medlemmar/<str:code>/": [Sample(f"/medlemmar/{A}/", PUBLIC)],
         "/bli-medlem/": [Sample("/bli-medlem/", PUBLIC)],
+        "/om-natverket/": [Sample("/om-natverket/", PUBLIC)],
+        "/grupper/": [Sample("/grupper/", PUBLIC)],
+        "/aktuellt/": [Sample("/aktuellt/", PUBLIC)],
+        "/aktuellt/atom.xml": [Sample("/aktuellt/atom.xml", PUBLIC)],
+        "/aktuellt/<slug:slug>/": [
+            Sample(f"/aktuellt/{o.news}/", PUBLIC),
+            Sample("/aktuellt/walk-utkast/", (404,) * 9),  # a draft, even for the secretariat
+        ],
+        "/publikationer/": [Sample("/publikationer/", PUBLIC)],
+        "/publikationer/<slug:slug>/": [Sample(f"/publikationer/{o.publication}/", PUBLIC)],
+        "/kontakt/": [Sample("/kontakt/", PUBLIC)],
+        "/tillganglighet/": [Sample("/tillganglighet/", PUBLIC)],
+        "/personuppgifter/": [Sample("/personuppgifter/", PUBLIC)],
+        "/filer/<int:pk>/<str:name>": [
+            Sample(f"/filer/{o.draft_attachment}/walk.gif", (404,) * 7 + (200, 200)),
+            Sample(f"/filer/{o.draft_attachment}/annat.gif", (404,) * 9),
+        ],
+        # The secretariat's texts and messages
+        "/kansli/innehall/": [Sample("/kansli/innehall/?typ=news", SECRETARIAT)],
+        "/kansli/innehall/forhandsvisning/": [
+            Sample("/kansli/innehall/forhandsvisning/", SECRETARIAT_POST)
+        ],
+        "/kansli/innehall/ny/<str:kind>/": [
+            Sample("/kansli/innehall/ny/publication/", SECRETARIAT),
+            Sample("/kansli/innehall/ny/page/", (LOGIN,) + (403,) * 6 + (404, 404)),
+        ],
+        "/kansli/innehall/<int:pk>/": [Sample("/kansli/innehall/1/", SECRETARIAT)],
+        "/kansli/innehall/<int:pk>/historik/": [
+            Sample("/kansli/innehall/1/historik/", SECRETARIAT)
+        ],
+        "/kansli/innehall/<int:pk>/avpublicera/": [
+            Sample("/kansli/innehall/1/avpublicera/", SECRETARIAT_POST)
+        ],
+        "/kansli/innehall/<int:pk>/bilagor/": [
+            Sample("/kansli/innehall/1/bilagor/", SECRETARIAT_POST)
+        ],
+        "/kansli/innehall/bilagor/<int:pk>/ta-bort/": [
+            Sample(f"/kansli/innehall/bilagor/{o.draft_attachment}/ta-bort/", SECRETARIAT_POST)
+        ],
+        "/kansli/meddelanden/": [Sample("/kansli/meddelanden/", SECRETARIAT)],
+        "/kansli/meddelanden/<int:pk>/": [
+            Sample(f"/kansli/meddelanden/{o.contact_message}/", SECRETARIAT_POST)
+        ],
         "/healthz": [Sample("/healthz", PUBLIC)],
         "/sitemap.xml": [Sample("/sitemap.xml", PUBLIC)],
         "/robots.txt": [Sample("/robots.txt", PUBLIC)],
@@ -449,6 +494,10 @@ class World:
     email: int
     proposal: int
     application: int
+    news: str
+    publication: str
+    draft_attachment: int
+    contact_message: int
     secrets: dict  # role → texts of other members that must never reach that role
 
 
@@ -458,6 +507,26 @@ def world(_demo_2024_module, django_db_blocker) -> World:
     transaction, rolled back at its end)."""
     with django_db_blocker.unblock():
         return _make_world()
+
+
+def _draft_attachment() -> int:
+    """An image of a news item not yet published: the secretariat's preview only."""
+    draft = entry_create(
+        kind="news",
+        slug="walk-utkast",
+        dated=date(2024, 12, 1),
+        texts={"title_sv": "Walk utkast"},
+        actor="walk",
+    )
+    return Attachment.objects.create(
+        entry=draft,
+        kind="image",
+        file=ContentFile(b"GIF89a", name="walk.gif"),
+        name="walk.gif",
+        description="Walk",
+        size=6,
+        content_type="image/gif",
+    ).pk
 
 
 def _with_minutes(meeting):
@@ -593,6 +662,12 @@ def _make_world() -> World:
             email="sokande@example.org",
             message="Malmös hemliga plats",
         ).pk,
+        news=Entry.objects.filter(kind="news", live__isnull=False).first().slug,
+        publication=Entry.objects.filter(kind="publication", live__isnull=False).first().slug,
+        draft_attachment=_draft_attachment(),
+        contact_message=contact_message_submit(
+            name="Walk Skribent", email="skribent@example.org", message="Walk Meddelande"
+        ).pk,
         proposal=ContactProposal.objects.create(
             organisation=org[B],
             kind="administrative",
@@ -605,8 +680,14 @@ def _make_world() -> World:
             "member_a": texts(b_contacts, "Malmös hemliga plats", "Malmös vandring", round_b),
             "member_b": texts(a_contacts, "Torget i Luleå", "Luleås vandring"),
             "planner": texts(a_contacts + b_contacts, "Malmös hemliga plats", "Torget i Luleå"),
-            "former": texts(b_contacts, "Malmös hemliga plats", "Torget i Luleå", "Walk Förslag"),
-            "board": texts(b_contacts, "Malmös hemliga plats", "Walk Förslag"),
+            "former": texts(
+                b_contacts,
+                "Malmös hemliga plats",
+                "Torget i Luleå",
+                "Walk Förslag",
+                "Walk Meddelande",
+            ),
+            "board": texts(b_contacts, "Malmös hemliga plats", "Walk Förslag", "Walk Meddelande"),
         },
     )
 

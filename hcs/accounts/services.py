@@ -41,6 +41,7 @@ COORDINATOR_PERMISSIONS = {
     "platskompassen": ["view", "add", "change", "delete"],
     "mail": ["view", "change"],  # the e-mail log, and sending a failed e-mail again
     "applications": ["view", "change"],  # applications are made by applicants, never deleted
+    "content": ["view", "add", "change", "delete"],  # the site's texts and contact messages
 }
 
 

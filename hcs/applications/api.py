@@ -2,19 +2,25 @@
 
 from datetime import datetime
 from enum import Enum
+from typing import Annotated
 
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from hcs.accounts.access import secretariat_must
 from hcs.accounts.auth import StaffToken
 from hcs.applications import queries
 from hcs.applications.models import Application
-from hcs.applications.services import application_membership, application_submit
+from hcs.applications.services import (
+    AppointedContact,
+    application_membership,
+    application_submit,
+)
+from hcs.contacts.api import ContactRoleKind
 from hcs.lib import ratelimit
-from hcs.lib.api import Day, Id, errors
+from hcs.lib.api import Day, Id, errors, line
 from hcs.memberships.api import DecisionIn
 from hcs.memberships.services import DecisionData
 
@@ -48,13 +54,26 @@ class ApplicationOut(Schema):
     created: datetime
 
 
+class AppointedIn(Schema):
+    """A contact person the decision appointed; invited to an account when it has an address."""
+
+    kind: ContactRoleKind
+    name: line(120)
+    email: line(254) = ""
+    title: line(120) = ""
+    party: line(20) = ""
+
+
 class MembershipIn(Schema):
     start_date: Day
     decision: DecisionIn
+    contacts: Annotated[list[AppointedIn], Field(max_length=10)] = []
 
 
 class MembershipOut(Schema):
     membership_id: int
+    invited: list[str] = []
+    not_invited: list[str] = []
 
 
 @router.post("/applications", auth=None, response={201: CreatedOut, **errors(400, 413, 422, 429)})
@@ -98,13 +117,24 @@ def make_member(request, application_id: Id, payload: MembershipIn):
     if application is None:
         raise Http404(_("There is no application %(id)d.") % {"id": application_id})
     decision = DecisionData(**payload.decision.dict())
-    membership = application_membership(
+    made = application_membership(
         application=application,
         start_date=payload.start_date,
         decision=decision,
         actor=request.user,
+        contacts=[
+            AppointedContact(**(contact.dict() | {"kind": contact.kind.value}))
+            for contact in payload.contacts
+        ],
     )
-    return Status(201, {"membership_id": membership.pk})
+    return Status(
+        201,
+        {
+            "membership_id": made.membership.pk,
+            "invited": made.invited,
+            "not_invited": made.not_invited,
+        },
+    )
 
 
 class ProspectOut(Schema):

@@ -51,3 +51,50 @@ class MemberForm(Form):
     paragraph = forms.CharField(label=_("Paragraph (§)"), max_length=20, required=False)
     registry_number = forms.CharField(label=_("Registry number"), max_length=50, required=False)
     document = forms.FileField(label=_("The decision (PDF)"), required=False)
+    political_name = forms.CharField(
+        label=_("Political contact: name"),
+        max_length=120,
+        required=False,
+        help_text=_("The contact persons the decision appointed; each is invited to an account."),
+    )
+    political_title = forms.CharField(
+        label=_("Political contact: title"), max_length=120, required=False
+    )
+    political_party = forms.CharField(
+        label=_("Political contact: party"), max_length=20, required=False
+    )
+    political_email = forms.EmailField(label=_("Political contact: e-mail"), required=False)
+    administrative_name = forms.CharField(
+        label=_("Administrative contact: name"), max_length=120, required=False
+    )
+    administrative_title = forms.CharField(
+        label=_("Administrative contact: title"), max_length=120, required=False
+    )
+    administrative_email = forms.EmailField(
+        label=_("Administrative contact: e-mail"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        for kind in ("political", "administrative"):
+            given = [data.get(f"{kind}_{name}") for name in ("title", "party", "email")]
+            if any(given) and not data.get(f"{kind}_name"):
+                self.add_error(f"{kind}_name", _("Give the contact person's name."))
+        return data
+
+    def contacts(self):
+        """The contact persons given, as the service takes them."""
+        from hcs.applications.services import AppointedContact
+
+        data = self.cleaned_data
+        return [
+            AppointedContact(
+                kind=kind,
+                name=data[f"{kind}_name"],
+                title=data.get(f"{kind}_title", ""),
+                party=data.get(f"{kind}_party", ""),
+                email=data.get(f"{kind}_email", ""),
+            )
+            for kind in ("political", "administrative")
+            if data.get(f"{kind}_name")
+        ]

@@ -1,6 +1,9 @@
 """Writes to membership applications: a submission from "Bli medlem" (or the API), the
 secretariat's moves through the pipeline and notes, and the membership that ends it."""
 
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -207,12 +210,43 @@ def application_note(
     return application
 
 
+@dataclass(frozen=True)
+class AppointedContact:
+    """A contact person the new member appointed in its decision (DOMAIN: one political and
+    one administrative at least)."""
+
+    kind: str  # contacts.ContactRole.Kind
+    name: str
+    email: str = ""
+    title: str = ""
+    phone: str = ""
+    party: str = ""
+
+
+@dataclass
+class MembershipMade:
+    membership: Membership
+    invited: list[str] = dataclasses.field(default_factory=list)  # the addresses invited
+    not_invited: list[str] = dataclasses.field(default_factory=list)  # "Name: why", one each
+
+
 def application_membership(
-    *, application: Application, start_date: date, decision: DecisionData, actor
-) -> Membership:
+    *,
+    application: Application,
+    start_date: date,
+    decision: DecisionData,
+    actor,
+    contacts: Sequence[AppointedContact] = (),
+) -> MembershipMade:
     """The political decision is made: the organisation is a member from `start_date`, backed by
-    the decision, and the application is done. All or nothing; refused (409) when the
-    organisation is already a member on that date."""
+    the decision, with the contact persons it appointed (from the same day), and the application
+    is done. All or nothing; refused (409) when the organisation is already a member on that
+    date. Each contact with an address is then invited to an account (accounts.services); an
+    invitation that cannot be sent yet (the membership starts later, the address is another
+    login's) is reported, and does not undo the membership."""
+    from hcs.accounts.services import invitation_send
+    from hcs.contacts.services import contact_appoint
+
     with transaction.atomic():
         application = _locked_open(application)
         membership = membership_start(
@@ -221,6 +255,20 @@ def application_membership(
             decision=decision,
             actor=actor,
         )
+        appointed = []
+        for contact in contacts:
+            role = contact_appoint(
+                organisation=application.organisation,
+                kind=contact.kind,
+                start_date=start_date,
+                actor=actor,
+                name=contact.name,
+                email=contact.email,
+                phone=contact.phone,
+                title=contact.title,
+                party=contact.party,
+            )
+            appointed.append(role.person)
         before = application.status
         application.status = S.MEMBER
         application.membership = membership
@@ -238,4 +286,15 @@ def application_membership(
             obj=application,
             changes={"status": [before, S.MEMBER], "membership": [None, membership.pk]},
         )
-    return membership
+        made = MembershipMade(membership=membership)
+        for person in appointed:
+            if not person.email:
+                made.not_invited.append(_("%(name)s: no e-mail address.") % {"name": person.name})
+                continue
+            try:
+                invitation_send(person=person, actor=actor)
+            except ValidationError as error:
+                made.not_invited.append(f"{person.name}: {' '.join(error.messages)}")
+            else:
+                made.invited.append(person.email)
+    return made

@@ -158,7 +158,7 @@ def detail(request, pk: int):
                         ]
                     )
                 data = form.cleaned_data
-                application_membership(
+                made = application_membership(
                     application=application,
                     start_date=data["start_date"],
                     decision=DecisionData(
@@ -169,7 +169,20 @@ def detail(request, pk: int):
                         document=data["document"],
                     ),
                     actor=request.user,
+                    contacts=form.contacts(),
                 )
+                if made.invited:
+                    messages.info(
+                        request,
+                        _("Invited to an account: %(addresses)s.")
+                        % {"addresses": ", ".join(made.invited)},
+                    )
+                for problem in made.not_invited:
+                    messages.warning(
+                        request,
+                        _("Not invited yet (invite from the organisation's page): %(why)s")
+                        % {"why": problem},
+                    )
             else:
                 raise ValidationError(_("Choose what to do."))
         except ValidationError as error:

@@ -180,6 +180,13 @@ def _applications(match: PersonMatch):
     return Application.objects.filter(match.q(email="email"))
 
 
+def _contact_messages(match: PersonMatch):
+    """Messages the person sent with the site's contact form (by their address)."""
+    from hcs.content.models import ContactMessage
+
+    return ContactMessage.objects.filter(match.q(email="email"))
+
+
 def account_export(*, user, account, actor) -> dict[str, Any]:
     """What the platform holds about a login's owner (My data): their contact person's whole
     export when the account is a contact person's, with the login's own records."""
@@ -269,6 +276,17 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
                 }
                 for a in _applications(match).select_related("organisation")
             ],
+            "contact_messages": [
+                {
+                    "sent": m.created_at.isoformat(),
+                    "name": m.name,
+                    "email": m.email,
+                    "organisation": m.organisation,
+                    "message": m.message,
+                    "handled": _iso(m.handled_at),
+                }
+                for m in _contact_messages(match).order_by("created_at")
+            ],
             "contact_proposals": [
                 {
                     "proposed": p.created_at.isoformat(),
@@ -320,6 +338,8 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
         summary["contact_proposals"] = len(proposals)
         applications = list(_applications(match).select_for_update())
         summary["membership_applications"] = len(applications)
+        contact_messages = list(_contact_messages(match).select_for_update())
+        summary["contact_messages"] = len(contact_messages)
         by_logins, about_logins = _login_entries(users)
         summary["admin_log_entries"] = len(
             {*log.values_list("pk", flat=True), *about_logins.values_list("pk", flat=True)}
@@ -343,6 +363,10 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
             audit_redact(
                 obj=application, fields=("name", "email", "phone", "message"), new_repr=ERASED
             )
+        from hcs.content.services import contact_message_erase
+
+        for item in contact_messages:
+            contact_message_erase(item=item, actor=actor)
         addresses = {address.lower() for address in match.addresses}
         for proposal in proposals:
             if proposal.email.lower() in addresses or proposal.name.strip() == match.name.strip():

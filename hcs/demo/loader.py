@@ -7,8 +7,10 @@ from django.db import transaction
 
 from hcs.accounts.models import MemberAccount
 from hcs.accounts.services import coordinator_group_ensure
+from hcs.applications.demo import load_applications_demo
 from hcs.contacts.models import ContactPerson, ContactRole
 from hcs.contacts.services import contact_person_create, contact_role_add
+from hcs.content.loader import site_texts_load
 from hcs.criteria.demo import load_criteria_demo
 from hcs.demo import network_2024 as seed
 from hcs.events.demo import (
@@ -91,6 +93,9 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
         report |= load_criteria_demo(ACTOR)
         report |= load_platskompassen_demo(ACTOR)
     report["users"] = _load_coordinator() + _load_member_contact()
+    report |= site_texts_load()
+    if network_life:
+        report["applications"] = load_applications_demo(ACTOR)
     return report
 
 

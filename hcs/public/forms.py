@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hcs.content.models import MESSAGE_MAX_LENGTH
 from hcs.lib.forms import DateField, Form
 
 
@@ -23,3 +24,21 @@ class MembersFilterForm(Form):
             "max_value": _("Choose a year no later than 2100."),
         },
     )
+
+
+class ContactForm(Form):
+    """The form on /kontakt/. `website` is a honeypot: hidden from people, filled in by robots."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    consent = forms.BooleanField(
+        label=_("The secretariat may store what I write here, to answer me (see Personal data)."),
+        required=False,
+    )
+    website = forms.CharField(required=False, label=_("Leave this empty"))

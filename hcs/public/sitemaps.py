@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from hcs.content.models import Entry
 from hcs.events.queries import public_events
 from hcs.memberships.queries import ever_members
 
@@ -17,7 +18,20 @@ class PublicPages(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["public:home", "public:members", "public:fee_table", "events:calendar", "board"]
+        return [
+            "public:home",
+            "public:about",
+            "public:members",
+            "public:fee_table",
+            "events:calendar",
+            "board",
+            "public:groups",
+            "public:news",
+            "public:publications",
+            "public:contact",
+            "public:accessibility",
+            "public:privacy",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -49,7 +63,34 @@ class PublicEvents(Sitemap):
         return reverse("events:event", args=[item])
 
 
-SITEMAPS = {"pages": PublicPages, "members": MemberPages, "events": PublicEvents}
+class PublishedTexts(Sitemap):
+    """The published news and publications, with the day their words last changed."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return list(
+            Entry.objects.filter(
+                kind__in=(Entry.Kind.NEWS, Entry.Kind.PUBLICATION), live__isnull=False
+            )
+            .select_related("live")
+            .order_by("kind", "slug")
+        )
+
+    def location(self, item):
+        name = "public:news_item" if item.kind == Entry.Kind.NEWS else "public:publication"
+        return reverse(name, args=[item.slug])
+
+    def lastmod(self, item):
+        return item.live.created_at
+
+
+SITEMAPS = {
+    "pages": PublicPages,
+    "texts": PublishedTexts,
+    "members": MemberPages,
+    "events": PublicEvents,
+}
 
 # The back office, the member pages, accounts, the API and the residents' surveys (reached by
 # their own links) are not for search engines.

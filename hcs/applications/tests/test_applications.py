@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from hcs.applications.models import Application
 from hcs.audit.models import AuditEntry
@@ -15,6 +16,34 @@ from hcs.memberships.models import Membership
 pytestmark = pytest.mark.django_db
 
 STOCKHOLM = "0180"  # not a member in 2024
+
+
+@pytest.fixture(autouse=True)
+def _without_the_demo_application(request):
+    """Each test starts from no application and no e-mail (the demo has one open application,
+    checked on its own below)."""
+    if "demo_2024" in request.fixturenames and request.node.name != (
+        "test_the_demo_has_an_open_application_from_a_webinar_participant"
+    ):
+        request.getfixturevalue("demo_2024")
+        Application.objects.all().delete()
+        OutgoingEmail.objects.all().delete()
+
+
+def test_the_demo_has_an_open_application_from_a_webinar_participant(demo_2024, coordinator):
+    from django.utils import timezone
+
+    from hcs.applications.queries import prospects
+
+    application = Application.objects.get()
+    assert application.organisation.name == "Uddevalla" and application.status == "inquiry"
+    assert application.next_step
+    row = next(
+        p
+        for p in prospects(timezone.localdate(), timezone.now())
+        if p.organisation.code == "1485"
+    )
+    assert row.events_attended == 1 and row.application == application
 
 
 def _apply(client, **changes):
@@ -151,6 +180,56 @@ def test_the_secretariat_follows_it_to_a_membership(demo_2024, coordinator_clien
     members = Client().get("/medlemmar/?datum=2027-01-02").content.decode()
     assert "Stockholm" in members
     assert "Stockholm" not in Client().get("/medlemmar/?datum=2026-12-31").content.decode()
+
+
+def test_making_the_member_appoints_its_contacts_and_invites_them(demo_2024, coordinator_client):
+    from hcs.accounts.models import Invitation
+    from hcs.contacts.models import ContactRole
+
+    application_id = _apply(Client(), organisation_code="1485").json()["id"]  # Uddevalla
+    today = timezone.localdate()
+    answer = coordinator_client.post(
+        f"/kansli/ansokningar/{application_id}/",
+        {
+            "action": "member",
+            "start_date": today.isoformat(),
+            "body": "Kommunstyrelsen",
+            "decision_date": today.isoformat(),
+            "paragraph": "§ 7",
+            "political_name": "Petra Politiker",
+            "political_party": "S",
+            "political_email": "petra@uddevalla.example",
+            "administrative_name": "Adam Tjänsteperson",
+            "administrative_title": "Folkhälsostrateg",
+            "administrative_email": "adam@uddevalla.example",
+        },
+        follow=True,
+    )
+    text = answer.content.decode()
+    assert "petra@uddevalla.example" in text and "adam@uddevalla.example" in text  # invited
+    roles = ContactRole.objects.filter(person__organisation__code="1485", start_date=today)
+    assert sorted(r.kind for r in roles) == ["administrative", "political"]
+    assert Invitation.objects.filter(account__person__organisation__code="1485").count() == 2
+    assert OutgoingEmail.objects.filter(to="adam@uddevalla.example").exists()
+
+
+def test_a_contact_without_a_name_refuses_the_membership_and_changes_nothing(
+    demo_2024, coordinator_client
+):
+    application_id = _apply(Client(), organisation_code="1485").json()["id"]
+    before = Membership.objects.count()
+    coordinator_client.post(
+        f"/kansli/ansokningar/{application_id}/",
+        {
+            "action": "member",
+            "start_date": "2027-01-01",
+            "body": "Kommunstyrelsen",
+            "decision_date": "2026-12-15",
+            "political_email": "petra@uddevalla.example",
+        },
+    )
+    assert Membership.objects.count() == before
+    assert Application.objects.get().status == "inquiry"
 
 
 def test_a_member_on_that_date_is_a_conflict_and_nothing_changes(demo_2024, api_client):

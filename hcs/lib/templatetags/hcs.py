@@ -25,3 +25,11 @@ def number(value):
     if value is None:
         return ""
     return formats.number_format(value, force_grouping=True)
+
+
+@register.filter
+def markdown(text):
+    """{{ page.body|markdown }} -> the secretariat's Markdown as safe HTML (hcs.content)."""
+    from hcs.content.markdown import render
+
+    return render(text)
