@@ -79,6 +79,49 @@ def test_pages_have_no_serious_accessibility_violations(page, site, path):
     assert serious_violations(page) == []
 
 
+PUBLIC_PAGES = (
+    "/",
+    "/om-natverket/",
+    "/medlemmar/",
+    "/styrelsen/",
+    "/grupper/",
+    "/kalender/",
+    "/aktuellt/",
+    "/aktuellt/arskonferens-2024-datid-nutid-framtid/",
+    "/publikationer/",
+    "/publikationer/verksamhetsberattelse-2024/",
+    "/bli-medlem/",
+    "/kontakt/",
+    "/tillganglighet/",
+    "/personuppgifter/",
+)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_public_page_fits_a_phone_and_passes_axe(browser, site, language):
+    """The public site as the strategist reads it on a phone, in Swedish and in English: each
+    page has a title and a description of its own, fits the screen, and axe finds nothing
+    serious."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="sv-SE")
+    context.add_cookies([{"name": "django_language", "value": language, "url": site.url}])
+    page = context.new_page()
+    titles, descriptions = set(), set()
+    for path in PUBLIC_PAGES:
+        response = page.goto(f"{site.url}{path}")
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("lang") == language
+        titles.add(page.title())
+        descriptions.add(page.locator('meta[name="description"]').get_attribute("content"))
+        assert page.locator('meta[property="og:title"]').count() == 1, path
+        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        assert not overflow, path
+        assert serious_violations(page) == [], path
+    # Every page its own title; the members' and calendar's pages share the site's description.
+    assert len(titles) == len(PUBLIC_PAGES)
+    assert len(descriptions) >= len(PUBLIC_PAGES) - 3
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["/medlemmar/", "/medlemmar/0126/"])
 def test_member_pages_fit_a_phone(browser, site, path):
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="sv-SE")
@@ -121,6 +164,10 @@ def coordinator_page(browser, site):
         "/kansli/kriterier/?ar=2024",
         "/kansli/kriterier/2024/paminnelser/",
         "/kansli/kriterier/2024/website/1470/",
+        "/kansli/innehall/",
+        "/kansli/innehall/1/",
+        "/kansli/innehall/1/historik/",
+        "/kansli/meddelanden/",
     ],
 )
 def test_the_secretariats_pages_have_no_serious_accessibility_violations(
@@ -157,7 +204,10 @@ def test_no_page_breaks_its_content_security_policy(browser, site):
         "/",
         "/medlemmar/?datum=2024-12-31",
         "/kalender/",
+        "/om-natverket/",
+        "/kontakt/",
         "/kansli/",
+        "/kansli/innehall/1/",
         "/kansli/kriterier/?ar=2024",
         "/kansli/e-post/",
         "/api/v1/docs",

@@ -23,7 +23,17 @@ def test_a_municipality_applies_on_a_phone_and_becomes_a_member(browser, demo_si
     context = browser.new_context(locale="sv-SE", viewport=PHONE)
     strategist = context.new_page()
     strategist.set_default_timeout(15_000)
-    strategist.goto(f"{site.url}/bli-medlem/")
+    # What the network is: the start page, then Om nätverket from the menu.
+    strategist.goto(f"{site.url}/")
+    assert "det ledande nätverket" in strategist.locator("main").inner_text()
+    strategist.get_by_role("navigation", name="Huvudmeny").get_by_role(
+        "link", name="Om nätverket"
+    ).click()
+    strategist.get_by_role("heading", name="Så fungerar nätverket").wait_for()
+    assert strategist.get_by_role("img", name=re.compile("Nätverkets struktur")).is_visible()
+    assert serious_violations(strategist) == []
+    strategist.get_by_role("link", name="Bli medlem").first.click()
+    strategist.wait_for_url("**/bli-medlem/")
     assert serious_violations(strategist) == []
     assert "Betalar den årliga medlemsavgiften" in strategist.locator("main").inner_text()
     strategist.locator("#id_quote_organisation").fill("Uppsala (0380)")
@@ -58,8 +68,13 @@ def test_a_municipality_applies_on_a_phone_and_becomes_a_member(browser, demo_si
     coordinator.get_by_label("Beslutande organ").fill("Kommunstyrelsen")
     coordinator.get_by_label("Beslutsdatum").fill("2026-12-10")
     coordinator.get_by_label("Paragraf (§)").fill("§ 201")
+    coordinator.get_by_label("Administrativ kontaktperson: namn").fill("Ulla Strateg")
+    coordinator.get_by_label("Administrativ kontaktperson: titel").fill("Folkhälsostrateg")
+    coordinator.get_by_label("Administrativ kontaktperson: e-post").fill("ulla@uppsala.example")
     coordinator.get_by_role("button", name="Gör till medlem").click()
     coordinator.get_by_text("Sparat.").wait_for()
+    # The membership starts next year: the contact is appointed, and invited once it starts.
+    coordinator.get_by_text(re.compile("Inte inbjuden än")).wait_for()
     assert serious_violations(coordinator) == []
     assert Application.objects.get(pk=application.pk).status == "member"
 

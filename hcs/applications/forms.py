@@ -80,6 +80,11 @@ class MemberForm(Form):
             given = [data.get(f"{kind}_{name}") for name in ("title", "party", "email")]
             if any(given) and not data.get(f"{kind}_name"):
                 self.add_error(f"{kind}_name", _("Give the contact person's name."))
+        # What the registry asks of each role (contacts.services): a party, a title.
+        if data.get("political_name") and not data.get("political_party"):
+            self.add_error("political_party", _("A political contact needs a party."))
+        if data.get("administrative_name") and not data.get("administrative_title"):
+            self.add_error("administrative_title", _("An administrative contact needs a title."))
         return data
 
     def contacts(self):

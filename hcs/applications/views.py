@@ -103,6 +103,11 @@ def become_member(request):
             "criteria": criteria,
             "form": form,
             "thanked": request.GET.get("tack") == "1",
+            "meta_title": _("Become a member"),
+            "meta_description": _(
+                "What membership of Healthy Cities Sverige gives, the criteria, the fees, "
+                "and the application."
+            ),
         },
         status=status,
     )

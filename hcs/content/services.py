@@ -434,16 +434,14 @@ def contact_message_erase(*, item: ContactMessage, actor) -> None:
     """Erase a message (its words and sender) once it needs keeping no longer; the trail keeps
     that a message was received and erased, without the sender's name."""
     with transaction.atomic():
-        AuditEntry.objects.filter(
-            content_type__app_label="content",
-            content_type__model="contactmessage",
-            object_id=str(item.pk),
-        ).update(object_repr=_("Message (erased)"), actor_name="", actor=None)
-        audit_record(
+        erased = audit_record(
             actor=actor,
             action=AuditEntry.Action.DELETE,
             obj=item,
             changes={"handled": [item.handled_at is not None, None]},
-            message=_("Message (erased)"),
         )
+        trail = AuditEntry.objects.filter(content_type=erased.content_type, object_id=str(item.pk))
+        trail.update(object_repr=_("Message (erased)"))
+        # The sender wrote the message: their name is the first entry's author.
+        trail.exclude(pk=erased.pk).filter(actor=None).update(actor_name="")
         item.delete()

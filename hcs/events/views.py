@@ -16,6 +16,7 @@ from hcs.accounts.access import (
     secretariat_must,
     secretariat_required,
 )
+from hcs.content.markdown import plain
 from hcs.events.emails import registration_of_token
 from hcs.events.forms import AttendeeForm, ParticipantFormSet, RegistrationForm
 from hcs.events.ical import calendar
@@ -35,6 +36,7 @@ from hcs.events.services import (
     registrations_create_many,
 )
 from hcs.lib import ratelimit
+from hcs.lib.dates import format_date
 from hcs.lib.errors import messages_of
 from hcs.lib.forms import WholeNumberField
 
@@ -55,7 +57,19 @@ def calendar_page(request):
     )
     upcoming = [e for e in events if e.ends >= now]
     past = [e for e in events if e.ends < now][::-1][:PAST_SHOWN]
-    return render(request, "events/calendar.html", {"upcoming": upcoming, "past": past})
+    return render(
+        request,
+        "events/calendar.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "meta_title": _("Calendar"),
+            "meta_description": _(
+                "The network's events: conferences, network meetings, seminars and webinars, "
+                "with registration for those open to it."
+            ),
+        },
+    )
 
 
 @login_not_required
@@ -107,6 +121,9 @@ def event_page(request, pk: int):
             "event": event,
             "form": form,
             "open": open_for_registration,
+            "meta_title": event.title,
+            "meta_description": plain(event.description)
+            or f"{event.get_kind_display()}, {format_date(timezone.localdate(event.starts))}",
             "participants": participants(event),
             "member_organisation": member_organisation(request.user),
             "seats_left": None

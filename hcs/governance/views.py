@@ -50,7 +50,19 @@ def _day(request):
 @cache_public_page
 def board_public(request):
     day = _day(request)
-    return render(request, "governance/board_public.html", {"day": day, "board": board_on(day)})
+    return render(
+        request,
+        "governance/board_public.html",
+        {
+            "day": day,
+            "board": board_on(day),
+            "meta_title": _("The board"),
+            "meta_description": _(
+                "The network's political board, elected at the annual meeting: the chair, the "
+                "vice chair and the members, with their party and organisation."
+            ),
+        },
+    )
 
 
 @secretariat_required("governance.view_boardterm")

@@ -71,6 +71,11 @@ def members(request):
         "day": day,
         "year": year,
         "today": today,
+        "meta_title": _("Our members"),
+        "meta_description": _(
+            "The municipalities and regions that are members of Healthy Cities Sverige, on any "
+            "date or during any year."
+        ),
     }
     if request.htmx:
         # htmx swaps only successful responses: the fragment carries the error itself.
@@ -97,6 +102,11 @@ def member_detail(request, code: str):
             "periods": periods,
             "current": current,
             "earlier": [p for p in periods if p is not current],
+            "meta_title": organisation.name,
+            "meta_description": _(
+                "%(name)s in Healthy Cities Sverige: its membership and the decisions behind it."
+            )
+            % {"name": organisation.name},
         },
     )
 

@@ -39,9 +39,7 @@ def test_the_demo_has_an_open_application_from_a_webinar_participant(demo_2024, 
     assert application.organisation.name == "Uddevalla" and application.status == "inquiry"
     assert application.next_step
     row = next(
-        p
-        for p in prospects(timezone.localdate(), timezone.now())
-        if p.organisation.code == "1485"
+        p for p in prospects(timezone.localdate(), timezone.now()) if p.organisation.code == "1485"
     )
     assert row.events_attended == 1 and row.application == application
 

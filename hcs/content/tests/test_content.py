@@ -83,7 +83,9 @@ def test_a_draft_is_not_seen_until_it_is_published(coordinator):
 
     entry_unpublish(entry=entry, actor=coordinator)
     assert public.get("/aktuellt/arskonferens-2024/").status_code == 404
-    assert AuditEntry.objects.filter(object_id=str(entry.pk), content_type__model="entry").count() == 5
+    assert (
+        AuditEntry.objects.filter(object_id=str(entry.pk), content_type__model="entry").count() == 5
+    )
 
 
 def test_the_history_restores_an_earlier_version_as_a_draft(coordinator):
