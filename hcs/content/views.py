@@ -64,13 +64,18 @@ def entries(request):
     rows = []
     for entry in queries.for_secretariat(kind):
         newest = queries.newest(entry)
-        rows.append((entry, newest, queries.state(entry, newest)))
+        rows.append((entry, newest, queries.state(entry, newest), _public_url(entry)))
     return render(
         request,
         "content/kansli/entries.html",
         {
             "kind": kind,
-            "kinds": K.choices,
+            "kinds": [
+                (K.PAGE, _("Pages")),
+                (K.NEWS, _("News")),
+                (K.PUBLICATION, _("Publications")),
+                (K.QUOTE, _("Members' voices")),
+            ],
             "rows": rows,
             "creatable": kind in CREATABLE,
             "unhandled": ContactMessage.objects.filter(handled_at__isnull=True).count(),
