@@ -302,7 +302,8 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
     """Store an image or PDF for `entry`; refused (nothing stored) when the file is neither,
     too large, or an image has no description."""
     description = (description or "").strip()
-    if upload.size > settings.MAX_DOCUMENT_BYTES:
+    size = upload.size or 0
+    if size > settings.MAX_DOCUMENT_BYTES:
         validate_pdf(upload)  # names the size and the limit
     kind, content_type, extension = _kind_of_file(upload)
     problems = []
@@ -316,18 +317,17 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
         problems.append(_("Description: at most 200 characters on one line."))
     if problems:
         raise ValidationError(problems)
-    name = _file_name(upload.name, extension)
+    name = _file_name(upload.name or "", extension)
     with transaction.atomic():
         attachment = Attachment(
             entry=entry,
             kind=kind,
             name=name,
             description=description,
-            size=upload.size,
+            size=size,
             content_type=content_type,
         )
         attachment.file.save(name, upload, save=False)
-        transaction.on_commit(lambda: None)
         try:
             attachment.save()
             audit_record(
@@ -350,10 +350,11 @@ def attachment_delete(*, attachment: Attachment, actor) -> None:
             obj=attachment,
             changes={"file": [attachment.name, None], "entry": [attachment.entry_id, None]},
         )
-        stored = attachment.file.name
+        stored = attachment.file.name or ""
         storage = attachment.file.storage
         attachment.delete()
-        transaction.on_commit(lambda: storage.delete(stored))
+        # The file goes once the row is gone for good.
+        transaction.on_commit(lambda: storage.delete(stored) if stored else None)
 
 
 # The contact form ------------------------------------------------------------------------------
