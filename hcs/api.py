@@ -142,6 +142,7 @@ def _register_routers() -> None:
     from hcs.fees.api import router as fees_router
     from hcs.governance.api import router as governance_router
     from hcs.invoices.api import router as invoices_router
+    from hcs.mailings.api import router as mailings_router
     from hcs.memberships.api import router as memberships_router
     from hcs.organisations.api import router as organisations_router
     from hcs.platskompassen.api import router as platskompassen_router
@@ -157,6 +158,7 @@ def _register_routers() -> None:
     api.add_router("", contacts_router)
     api.add_router("", accounts_router)
     api.add_router("", applications_router)
+    api.add_router("", mailings_router)
     api.add_router("", platskompassen_router)
     api.add_router("", platskompassen_results_router)
 

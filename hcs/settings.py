@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "hcs.portal",
     "hcs.applications",
     "hcs.content",
+    "hcs.mailings",
     "hcs.backoffice",
     "hcs.demo",
 ]
@@ -157,6 +158,8 @@ STAFF_TWO_FACTOR: bool | None = (
 OTP_TOTP_ISSUER = "Healthy Cities Sverige"
 # An invitation's link to set a password is valid this many days (hcs.accounts.invitations).
 INVITATION_DAYS = envint("INVITATION_DAYS", 7)
+# A newsletter subscription waits this long for its confirmation, then it is forgotten.
+NEWSLETTER_CONFIRM_DAYS = envint("NEWSLETTER_CONFIRM_DAYS", 7)
 LOGOUT_REDIRECT_URL = "public:home"
 
 # Swedish first, English second.

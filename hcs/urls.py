@@ -61,6 +61,8 @@ urlpatterns = [
     path("kansli/grupper/", include("hcs.groups.urls_kansli")),
     path("kansli/", include("hcs.applications.urls_kansli")),
     path("kansli/", include("hcs.content.urls_kansli")),
+    path("kansli/utskick/", include("hcs.mailings.urls_kansli")),
+    path("nyhetsbrev/", include("hcs.mailings.urls_public")),
     path("styrelsen/", board_public, name="board"),
     path("medlem/kriterier/", criteria_own_row, name="member_criteria"),
     path("medlem/", include("hcs.portal.urls")),

@@ -36,6 +36,8 @@ from hcs.governance.models import AnnualMeeting, BoardMeeting, BoardTerm
 from hcs.groups.models import Group, GroupParticipant
 from hcs.invoices.models import Invoice
 from hcs.mail.models import OutgoingEmail
+from hcs.mailings.emails import unsubscribe_token
+from hcs.mailings.models import Mailing
 from hcs.memberships.models import Membership
 from hcs.organisations.models import Organisation
 from hcs.platskompassen.services import place_create, round_create
@@ -123,6 +125,24 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/filer/{o.draft_attachment}/walk.gif", (404,) * 7 + (200, 200)),
             Sample(f"/filer/{o.draft_attachment}/annat.gif", (404,) * 9),
         ],
+        # Newsletters and mailings
+        "/nyhetsbrev/": [Sample("/nyhetsbrev/", PUBLIC)],
+        "/nyhetsbrev/<int:pk>/": [Sample(f"/nyhetsbrev/{o.newsletter}/", PUBLIC)],
+        "/nyhetsbrev/prenumerera/": [Sample("/nyhetsbrev/prenumerera/", PUBLIC)],
+        "/nyhetsbrev/bekrafta/<str:token>/": [Sample("/nyhetsbrev/bekrafta/nagot/", PUBLIC)],
+        "/nyhetsbrev/avregistrera/<str:token>/": [
+            Sample(f"/nyhetsbrev/avregistrera/{unsubscribe_token('walk@example.org')}/", PUBLIC),
+            Sample("/nyhetsbrev/avregistrera/forged:x/", (404,) * 9),
+        ],
+        "/kansli/utskick/": [Sample("/kansli/utskick/", SECRETARIAT)],
+        "/kansli/utskick/nytt/": [Sample("/kansli/utskick/nytt/", SECRETARIAT)],
+        "/kansli/utskick/<int:pk>/": [Sample(f"/kansli/utskick/{o.newsletter}/", SECRETARIAT)],
+        "/api/v1/mailings": [Sample("/api/v1/mailings", NOT_GET)],
+        "/api/v1/mailings/<mailing_id>": [Sample(f"/api/v1/mailings/{o.newsletter}", TOKEN)],
+        "/api/v1/mailings/<mailing_id>/send": [
+            Sample(f"/api/v1/mailings/{o.newsletter}/send", NOT_GET)
+        ],
+        "/api/v1/subscribers": [Sample("/api/v1/subscribers", NOT_GET)],
         # The secretariat's texts and messages
         "/kansli/innehall/": [Sample("/kansli/innehall/?typ=news", SECRETARIAT)],
         "/kansli/innehall/forhandsvisning/": [
@@ -498,6 +518,7 @@ class World:
     publication: str
     draft_attachment: int
     contact_message: int
+    newsletter: int
     secrets: dict  # role → texts of other members that must never reach that role
 
 
@@ -663,6 +684,7 @@ def _make_world() -> World:
             message="Malmös hemliga plats",
         ).pk,
         news=Entry.objects.filter(kind="news", live__isnull=False).first().slug,
+        newsletter=Mailing.objects.filter(kind="newsletter", status="sent").first().pk,
         publication=Entry.objects.filter(kind="publication", live__isnull=False).first().slug,
         draft_attachment=_draft_attachment(),
         contact_message=contact_message_submit(

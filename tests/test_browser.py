@@ -94,6 +94,8 @@ PUBLIC_PAGES = (
     "/kontakt/",
     "/tillganglighet/",
     "/personuppgifter/",
+    "/nyhetsbrev/",
+    "/nyhetsbrev/prenumerera/",
 )
 
 
@@ -168,6 +170,9 @@ def coordinator_page(browser, site):
         "/kansli/innehall/1/",
         "/kansli/innehall/1/historik/",
         "/kansli/meddelanden/",
+        "/kansli/utskick/",
+        "/kansli/utskick/nytt/",
+        "/kansli/utskick/1/",
     ],
 )
 def test_the_secretariats_pages_have_no_serious_accessibility_violations(

@@ -42,6 +42,7 @@ COORDINATOR_PERMISSIONS = {
     "mail": ["view", "change"],  # the e-mail log, and sending a failed e-mail again
     "applications": ["view", "change"],  # applications are made by applicants, never deleted
     "content": ["view", "add", "change", "delete"],  # the site's texts and contact messages
+    "mailings": ["view", "add", "change"],  # mailings are sent, never deleted
 }
 
 

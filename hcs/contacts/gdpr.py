@@ -37,6 +37,7 @@ from hcs.groups.services import (
 )
 from hcs.lib.gdpr import ERASED, PersonMatch
 from hcs.mail.services import emails_erase, emails_export
+from hcs.mailings.services import mailings_erase, mailings_export
 
 PERSONAL_FIELDS = ("name", "email", "phone", "title", "party")
 
@@ -252,6 +253,7 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
             "groups": participations_export(match),
             "reminders": reminders_export(match),
             "emails": [email for address in match.addresses for email in emails_export(address)],
+            **mailings_export(match.addresses),
             "data_requests": [
                 {
                     "request": r.kind,
@@ -332,6 +334,7 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
         summary["emails"] = sum(
             emails_erase(address, ERASED, dry_run=dry_run) for address in match.addresses
         )
+        summary["mailings"] = mailings_erase(match.addresses, dry_run=dry_run)
         log = _admin_log(match, person)
         users = list(_users(match.addresses, person))
         proposals = list(_proposals(match, person).select_for_update())

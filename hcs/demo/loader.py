@@ -23,6 +23,7 @@ from hcs.fees.services import fee_schedule_save
 from hcs.governance.demo import board_meetings_demo, link_meetings_to_events, load_governance_demo
 from hcs.groups.demo import attach_group_events, load_groups_demo
 from hcs.invoices.demo import load_invoices_demo
+from hcs.mailings.demo import load_mailings_demo
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_save
 from hcs.organisations.models import Organisation
@@ -96,6 +97,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
     report |= site_texts_load()
     if network_life:
         report["applications"] = load_applications_demo(ACTOR)
+        report["newsletters"] = load_mailings_demo(ACTOR)
     return report
 
 

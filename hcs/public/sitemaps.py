@@ -31,6 +31,7 @@ class PublicPages(Sitemap):
             "public:contact",
             "public:accessibility",
             "public:privacy",
+            "mailings_public:archive",
         ]
 
     def location(self, item):
