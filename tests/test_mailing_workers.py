@@ -42,6 +42,9 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{where}/{db['NAME']}"
 
 
+LOG = Path(os.environ.get("TMPDIR", "/tmp")) / "hcs-test-mailing-workers.log"
+
+
 def _worker(port: int, *extra: str):
     env = {
         **os.environ,
@@ -61,7 +64,8 @@ def _worker(port: int, *extra: str):
         "--interval",
         "0.1",
     ]
-    return subprocess.Popen([*command, *extra], cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    log = LOG.open("a")  # the workers' own output, for a failure's diagnosis
+    return subprocess.Popen([*command, *extra], cwd=ROOT, env=env, stdout=log, stderr=log)
 
 
 def _mailing() -> Mailing:
@@ -107,12 +111,12 @@ def test_two_workers_send_each_recipient_once_and_a_killed_one_is_finished_by_a_
         rows = Recipient.objects.filter(mailing=mailing)
         workers = [_worker(port), _worker(port)]
         # Kill one worker in the middle of sending.
-        _wait_until(lambda: len(inbox.messages) >= 300, 60)
+        _wait_until(lambda: len(inbox.messages) >= 300, 180)
         workers[0].send_signal(signal.SIGKILL)
         workers[0].wait(10)
         # The other goes on; a new worker starts too.
         workers.append(_worker(port, "--batch"))
-        _wait_until(lambda: not rows.filter(status="queued").exists(), 120)
+        _wait_until(lambda: not rows.filter(status="queued").exists(), 300)
         workers[2].wait(60)
         # The live worker records the last rows of its batch: wait until nothing moves.
         seen = []

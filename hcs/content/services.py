@@ -29,7 +29,7 @@ from hcs.content.models import (
     Entry,
     Revision,
 )
-from hcs.lib.files import validate_pdf
+from hcs.lib.files import file_name, image_or_pdf, validate_pdf
 from hcs.lib.text import forbidden_character
 
 K = Entry.Kind
@@ -46,13 +46,6 @@ PAGE_SLUGS = (
     "tillganglighet",
     "personuppgifter",
 )
-
-IMAGE_SIGNATURES = {
-    b"\x89PNG\r\n\x1a\n": ("image/png", ".png"),
-    b"\xff\xd8\xff": ("image/jpeg", ".jpg"),
-    b"GIF87a": ("image/gif", ".gif"),
-    b"GIF89a": ("image/gif", ".gif"),
-}
 
 
 def _text_problems(texts: dict[str, str], kind: str) -> dict[str, str]:
@@ -272,32 +265,6 @@ def revision_restore(*, revision: Revision, actor) -> Revision:
     )
 
 
-def _kind_of_file(upload: UploadedFile) -> tuple[str, str, str]:
-    """(kind, content type, extension) of an image or PDF, judged by its content."""
-    upload.seek(0)
-    header = upload.read(16)
-    upload.seek(0)
-    if header.startswith(b"%PDF-"):
-        validate_pdf(upload)
-        return Attachment.Kind.PDF, "application/pdf", ".pdf"
-    for signature, (content_type, extension) in IMAGE_SIGNATURES.items():
-        if header.startswith(signature):
-            return Attachment.Kind.IMAGE, content_type, extension
-    if header.startswith(b"RIFF") and header[8:12] == b"WEBP":
-        return Attachment.Kind.IMAGE, "image/webp", ".webp"
-    raise ValidationError(
-        _("The file must be an image (PNG, JPEG, GIF, WebP) or a PDF document."),
-        code="file_type",
-    )
-
-
-def _file_name(name: str, extension: str) -> str:
-    from django.utils.text import slugify
-
-    stem = slugify((name or "fil").rsplit(".", 1)[0])[:60] or "fil"
-    return f"{stem}{extension}"
-
-
 def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, actor) -> Attachment:
     """Store an image or PDF for `entry`; refused (nothing stored) when the file is neither,
     too large, or an image has no description."""
@@ -305,7 +272,7 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
     size = upload.size or 0
     if size > settings.MAX_DOCUMENT_BYTES:
         validate_pdf(upload)  # names the size and the limit
-    kind, content_type, extension = _kind_of_file(upload)
+    kind, content_type, extension = image_or_pdf(upload)
     problems = []
     if not description:
         problems.append(
@@ -317,7 +284,7 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
         problems.append(_("Description: at most 200 characters on one line."))
     if problems:
         raise ValidationError(problems)
-    name = _file_name(upload.name or "", extension)
+    name = file_name(upload.name or "", extension)
     with transaction.atomic():
         attachment = Attachment(
             entry=entry,

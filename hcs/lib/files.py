@@ -1,4 +1,4 @@
-"""Checks for uploaded documents."""
+"""Checks for uploaded documents and images."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,3 +23,40 @@ def validate_pdf(upload) -> None:
     upload.seek(position)
     if header != b"%PDF-":
         raise ValidationError(_("The file is not a PDF document."), code="not_pdf")
+
+
+IMAGE_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": ("image/png", ".png"),
+    b"\xff\xd8\xff": ("image/jpeg", ".jpg"),
+    b"GIF87a": ("image/gif", ".gif"),
+    b"GIF89a": ("image/gif", ".gif"),
+}
+
+
+def image_or_pdf(upload) -> tuple[str, str, str]:
+    """("image" or "pdf", content type, extension) of an upload, judged by its content (never
+    its name: an SVG or an HTML file named .png is refused); a PDF is also checked for size."""
+    upload.seek(0)
+    header = upload.read(16)
+    upload.seek(0)
+    if header.startswith(b"%PDF-"):
+        validate_pdf(upload)
+        return "pdf", "application/pdf", ".pdf"
+    for signature, (content_type, extension) in IMAGE_SIGNATURES.items():
+        if header.startswith(signature):
+            return "image", content_type, extension
+    if header.startswith(b"RIFF") and header[8:12] == b"WEBP":
+        return "image", "image/webp", ".webp"
+    raise ValidationError(
+        _("The file must be an image (PNG, JPEG, GIF, WebP) or a PDF document."),
+        code="file_type",
+    )
+
+
+def file_name(name: str, extension: str) -> str:
+    """A safe file name: the upload's stem in ASCII lower case, and the extension its content
+    gives."""
+    from django.utils.text import slugify
+
+    stem = slugify((name or "fil").rsplit(".", 1)[0])[:60] or "fil"
+    return f"{stem}{extension}"

@@ -36,8 +36,8 @@ ContactsChoice = Enum(  # type: ignore[misc]
 class AudienceIn(Schema):
     contacts: ContactsChoice = ContactsChoice("none")  # type: ignore[call-arg]
     board: bool = False
-    group_ids: Annotated[list[int], Field(max_length=100)] = []
-    event_ids: Annotated[list[int], Field(max_length=100)] = []
+    group_ids: Annotated[list[Id], Field(max_length=100)] = []
+    event_ids: Annotated[list[Id], Field(max_length=100)] = []
     event_statuses: Annotated[list[line(12)], Field(max_length=3)] = ["confirmed"]  # type: ignore[valid-type]
     subscribers: bool = False
 
@@ -120,7 +120,9 @@ def _state(mailing: Mailing) -> dict:
 
 
 @router.get(
-    "/mailings/{mailing_id}", auth=StaffToken(), response={200: MailingOut, **errors(401, 403, 404)}
+    "/mailings/{mailing_id}",
+    auth=StaffToken(),
+    response={200: MailingOut, **errors(401, 403, 404, 422)},
 )
 def mailing_state(request, mailing_id: Id):
     """Where the mailing is: its status and its recipients sent and failed (bounced counted

@@ -59,7 +59,10 @@ def parts(mailing: Mailing, email: str, body_html: str | None = None) -> tuple[s
     )
 
 
-def message(mailing: Mailing, email: str, body_html: str | None = None) -> EmailMultiAlternatives:
+def message(
+    mailing: Mailing, email: str, body_html: str | None = None, files=()
+) -> EmailMultiAlternatives:
+    """The e-mail to `email`; `files` are (name, bytes, content type), read once per batch."""
     text, html = parts(mailing, email, body_html)
     headers = {}
     if mailing.kind == Mailing.Kind.NEWSLETTER:
@@ -76,4 +79,6 @@ def message(mailing: Mailing, email: str, body_html: str | None = None) -> Email
         headers=headers,
     )
     result.attach_alternative(html, "text/html")
+    for name, content, content_type in files:
+        result.attach(name, content, content_type)
     return result

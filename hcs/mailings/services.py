@@ -30,11 +30,12 @@ from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record
 from hcs.events.models import Event, Registration
 from hcs.groups.models import Group
+from hcs.lib.files import file_name, image_or_pdf
 from hcs.lib.text import forbidden_character
 from hcs.mail.services import email_queue, email_render
 from hcs.mailings import audience as audiences
 from hcs.mailings.emails import html_body, message
-from hcs.mailings.models import Mailing, Recipient, Subscriber
+from hcs.mailings.models import Mailing, MailingAttachment, Recipient, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +128,55 @@ def mailing_save(
             changes={"subject": [before["subject"] if before else None, subject]},
         )
     return mailing
+
+
+ATTACHMENTS_MAX_BYTES = 5 * 1024 * 1024  # together: every recipient's mailbox gets them
+
+
+def mailing_attachment_add(*, mailing: Mailing, upload, actor) -> MailingAttachment:
+    """A PDF or an image sent with every message of a draft; refused (nothing stored) for
+    another kind of file, or when the attachments together would pass 5 MB."""
+    _kind, content_type, extension = image_or_pdf(upload)
+    size = upload.size or 0
+    with transaction.atomic():
+        mailing = Mailing.objects.select_for_update().get(pk=mailing.pk)
+        if mailing.status != S.DRAFT:
+            raise ValidationError(_("Only a draft's attachments can change."), code="conflict")
+        total = sum(mailing.attachments.values_list("size", flat=True)) + size
+        if total > ATTACHMENTS_MAX_BYTES:
+            raise ValidationError(
+                _("The attachments together may be at most 5 MB: they go to every recipient."),
+                code="too_large",
+            )
+        name = file_name(upload.name or "", extension)
+        attachment = MailingAttachment(
+            mailing=mailing, name=name, content_type=content_type, size=size
+        )
+        attachment.file.save(name, upload, save=False)
+        attachment.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=mailing,
+            changes={"attachment": [None, name]},
+        )
+    return attachment
+
+
+def mailing_attachment_remove(*, attachment: MailingAttachment, actor) -> None:
+    with transaction.atomic():
+        mailing = Mailing.objects.select_for_update().get(pk=attachment.mailing_id)
+        if mailing.status != S.DRAFT:
+            raise ValidationError(_("Only a draft's attachments can change."), code="conflict")
+        stored, storage = attachment.file.name or "", attachment.file.storage
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=mailing,
+            changes={"attachment": [attachment.name, None]},
+        )
+        attachment.delete()
+        transaction.on_commit(lambda: storage.delete(stored) if stored else None)
 
 
 def recipient_count(mailing: Mailing, day=None) -> int:
@@ -246,6 +296,7 @@ def mailing_send_batch(mailing_id: int) -> int:
             _finish_if_done(mailing_id)
         return 0
     body = html_body(mailing)
+    files = [(a.name, a.file.open("rb").read(), a.content_type) for a in mailing.attachments.all()]
     sent: list[int] = []
     failed: dict[int, tuple[str, str]] = {}
     smtp = get_connection()
@@ -253,7 +304,7 @@ def mailing_send_batch(mailing_id: int) -> int:
         smtp.open()
         for row in rows:
             try:
-                smtp.send_messages([message(mailing, row.email, body)])
+                smtp.send_messages([message(mailing, row.email, body, files)])
             except smtplib.SMTPRecipientsRefused as error:
                 failed[row.pk] = (R.BOUNCED, str(error.recipients)[:2000])
             except (smtplib.SMTPException, OSError) as error:

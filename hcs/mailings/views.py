@@ -12,8 +12,10 @@ from hcs.accounts.access import secretariat_must, secretariat_required
 from hcs.lib.errors import add_to_form, messages_of
 from hcs.mailings.emails import parts
 from hcs.mailings.forms import MailingForm, SendForm
-from hcs.mailings.models import Mailing, Recipient
+from hcs.mailings.models import Mailing, MailingAttachment, Recipient
 from hcs.mailings.services import (
+    mailing_attachment_add,
+    mailing_attachment_remove,
     mailing_pause,
     mailing_resume,
     mailing_save,
@@ -93,6 +95,18 @@ def mailing_detail(request, pk: int):
                     if at is None or at <= timezone.now()
                     else _("It will be sent at the time set."),
                 )
+            elif action == "attach":
+                upload = request.FILES.get("file")
+                if upload is None:
+                    raise ValidationError(_("Choose a file to attach."))
+                mailing_attachment_add(mailing=mailing, upload=upload, actor=request.user)
+                messages.success(request, _("Attached: it goes with every message."))
+            elif action == "detach":
+                attachment = get_object_or_404(
+                    MailingAttachment, pk=request.POST.get("attachment", 0), mailing=mailing
+                )
+                mailing_attachment_remove(attachment=attachment, actor=request.user)
+                messages.success(request, _("The file is removed."))
             elif action == "pause":
                 mailing_pause(mailing=mailing, actor=request.user)
                 messages.success(request, _("Paused: the rest waits until you resume."))
@@ -131,6 +145,7 @@ def mailing_detail(request, pk: int):
             "uncertain": list(mailing.recipients.filter(Recipient.uncertain(now))[:SHOWN]),
             "preview_text": text,
             "preview_html": html,
+            "attachments": list(mailing.attachments.all()),
         },
         status=status,
     )

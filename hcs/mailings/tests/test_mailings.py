@@ -352,3 +352,28 @@ def test_staff_without_the_right_cannot_send(staff_without_rights, coordinator):
     assert client.post(f"/kansli/utskick/{mailing.pk}/", {"action": "send"}).status_code == 403
     mailing.refresh_from_db()
     assert mailing.status == "draft"
+
+
+def test_an_attachment_goes_with_every_message(
+    coordinator, coordinator_client, smtp_server, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _subscribers(3)
+    mailing = _mailing(coordinator, audience={"subscribers": True})
+    url = f"/kansli/utskick/{mailing.pk}/"
+    refused = coordinator_client.post(
+        url, {"action": "attach", "file": SimpleUploadedFile("x.pdf", b"<html>")}, follow=True
+    )
+    assert "måste vara en bild" in refused.content.decode()
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    coordinator_client.post(
+        url, {"action": "attach", "file": SimpleUploadedFile("Kallelse 2025.pdf", pdf)}
+    )
+    assert mailing.attachments.get().name == "kallelse-2025.pdf"
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(url, {"action": "send", "send_at": ""})
+    for received in smtp_server.messages:
+        [part] = [p for p in received.walk() if p.get_content_type() == "application/pdf"]
+        assert part.get_filename() == "kallelse-2025.pdf" and part.get_payload(decode=True) == pdf
+    assert len(smtp_server.messages) == 3
