@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from hcs.accounts.services import secretariat_tell
 from hcs.applications.models import MESSAGE_MAX_LENGTH, Application, ApplicationStep
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record
-from hcs.lib.text import forbidden_character
+from hcs.lib.senders import sender_problems
 from hcs.mail.services import email_queue, email_render
 from hcs.memberships.models import Membership
 from hcs.memberships.services import DecisionData, membership_start
@@ -26,55 +25,19 @@ PURPOSE_RECEIVED = "application_received"
 S = Application.Status
 
 
-def _problems(*, organisation, name, title, email, phone, message, consent) -> dict[str, str]:
+def _problems(*, organisation, consent, **values) -> dict[str, str]:
     """Every problem of a submission at once, each naming its field."""
-    problems: dict[str, str] = {}
+    problems = sender_problems(
+        values,
+        limits={"name": 120, "title": 120, "phone": 30, "message": MESSAGE_MAX_LENGTH},
+        message_required=False,
+    )
     if organisation is None:
         problems["organisation_code"] = _(
             "Organisation: choose one of Sweden's municipalities or regions."
         )
-    if not name:
-        problems["name"] = _("Name: give your name.")
-    elif len(name) > 120:
-        problems["name"] = _("Name: at most 120 characters.")
-    if len(title) > 120:
-        problems["title"] = _("Title: at most 120 characters.")
-    if not email:
-        problems["email"] = _("E-mail: give your e-mail address, so that we can answer.")
-    else:
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems["email"] = _("E-mail: %(email)s is not an e-mail address.") % {
-                "email": email[:80]
-            }
-    if len(phone) > 30:
-        problems["phone"] = _("Phone: at most 30 characters.")
-    if len(message) > MESSAGE_MAX_LENGTH:
-        problems["message"] = _(
-            "Message: at most %(max)d characters (this one has %(length)d)."
-        ) % {"max": MESSAGE_MAX_LENGTH, "length": len(message)}
     if not consent:
         problems["consent"] = _("Consent: we may store the application only with your consent.")
-    labels = {
-        "name": _("Name"),
-        "title": _("Title"),
-        "email": _("E-mail"),
-        "phone": _("Phone"),
-        "message": _("Message"),
-    }
-    for field, value, multiline in (
-        ("name", name, False),
-        ("title", title, False),
-        ("email", email, False),
-        ("phone", phone, False),
-        ("message", message, True),
-    ):
-        character = forbidden_character(value, multiline=multiline)
-        if character and field not in problems:
-            problems[field] = _(
-                "%(field)s: the text contains a character that cannot be used (%(character)s)."
-            ) % {"field": labels[field], "character": character}
     return problems
 
 

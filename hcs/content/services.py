@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import validate_email, validate_slug
+from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from hcs.content.models import (
     Revision,
 )
 from hcs.lib.files import file_name, image_or_pdf, validate_pdf
+from hcs.lib.senders import sender_problems
 from hcs.lib.text import forbidden_character
 
 K = Entry.Kind
@@ -338,36 +339,13 @@ def contact_message_submit(
         "organisation": (organisation or "").strip(),
         "message": (message or "").strip(),
     }
-    problems: dict[str, str] = {}
-    if not values["name"]:
-        problems["name"] = _("Name: give your name.")
-    elif len(values["name"]) > 120:
-        problems["name"] = _("Name: at most 120 characters.")
-    if not values["email"]:
-        problems["email"] = _("E-mail: give your e-mail address, so that we can answer.")
-    else:
-        try:
-            validate_email(values["email"])
-        except ValidationError:
-            problems["email"] = _("E-mail: %(email)s is not an e-mail address.") % {
-                "email": values["email"][:80]
-            }
-    if len(values["organisation"]) > 200:
-        problems["organisation"] = _("Organisation: at most 200 characters.")
-    if not values["message"]:
-        problems["message"] = _("Message: write what you want to say.")
-    elif len(values["message"]) > MESSAGE_MAX_LENGTH:
-        problems["message"] = _(
-            "Message: at most %(max)d characters (this one has %(length)d)."
-        ) % {"max": MESSAGE_MAX_LENGTH, "length": len(values["message"])}
+    problems = sender_problems(
+        values,
+        limits={"name": 120, "organisation": 200, "message": MESSAGE_MAX_LENGTH},
+        message_required=True,
+    )
     if not consent:
         problems["consent"] = _("Consent: we may store the message only with your consent.")
-    for field in ("name", "email", "organisation", "message"):
-        character = forbidden_character(values[field], multiline=field == "message")
-        if character and field not in problems:
-            problems[field] = _(
-                "The text contains a character that cannot be used (%(character)s)."
-            ) % {"character": character}
     if problems:
         raise ValidationError({field: [text] for field, text in problems.items()})
     with transaction.atomic():

@@ -228,13 +228,11 @@ def news(request):
     )
 
 
-@login_not_required
-@require_GET
-@cache_public_page
-def news_item(request, slug: str):
-    entry = content_queries.published_entry(Entry.Kind.NEWS, slug)
+def _entry_page(request, kind: str, slug: str, *, section: tuple[str, str], missing: str):
+    """A published news item or publication on its own page, with its PDFs."""
+    entry = content_queries.published_entry(kind, slug)
     if entry is None:
-        raise Http404(_("There is no such news item."))
+        raise Http404(missing)
     return render(
         request,
         "public/entry.html",
@@ -244,8 +242,22 @@ def news_item(request, slug: str):
             "meta_title": entry.live.title,
             "meta_description": entry.live.summary,
             "og_type": "article",
-            "section": (reverse("public:news"), _("News")),
+            "section": section,
+            "documents": list(entry.attachments.all()),
         },
+    )
+
+
+@login_not_required
+@require_GET
+@cache_public_page
+def news_item(request, slug: str):
+    return _entry_page(
+        request,
+        Entry.Kind.NEWS,
+        slug,
+        section=(reverse("public:news"), _("News")),
+        missing=_("There is no such news item."),
     )
 
 
@@ -270,21 +282,12 @@ def publications(request):
 @require_GET
 @cache_public_page
 def publication(request, slug: str):
-    entry = content_queries.published_entry(Entry.Kind.PUBLICATION, slug)
-    if entry is None:
-        raise Http404(_("There is no such publication."))
-    return render(
+    return _entry_page(
         request,
-        "public/entry.html",
-        {
-            "entry": entry,
-            "page": entry.live,
-            "meta_title": entry.live.title,
-            "meta_description": entry.live.summary,
-            "og_type": "article",
-            "section": (reverse("public:publications"), _("Publications")),
-            "documents": list(entry.attachments.all()),
-        },
+        Entry.Kind.PUBLICATION,
+        slug,
+        section=(reverse("public:publications"), _("Publications")),
+        missing=_("There is no such publication."),
     )
 
 
