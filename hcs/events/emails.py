@@ -20,7 +20,6 @@ PURPOSE_REGISTRATION = "event_registration"
 PURPOSE_PROMOTED = "event_promoted"
 PURPOSE_REMINDER = "event_reminder"
 PURPOSE_CANCELLED = "event_cancelled"
-PURPOSE_MESSAGE = "event_message"
 
 CANCEL_SALT = "hcs.events.registration-cancel"
 
@@ -98,10 +97,3 @@ def reminder_queue(registration: Registration) -> OutgoingEmail:
 def event_cancelled_queue(registration: Registration, message: str) -> OutgoingEmail:
     """Tell a registrant that the event is cancelled."""
     return _queue("event_cancelled", registration, PURPOSE_CANCELLED, message=message)
-
-
-def message_queue(registration: Registration, subject: str, message: str) -> OutgoingEmail:
-    """The secretariat's own message to a registrant (all, the confirmed or the waiting)."""
-    return _queue(
-        "message", registration, PURPOSE_MESSAGE, message_subject=subject, message=message
-    )

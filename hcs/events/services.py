@@ -16,7 +16,6 @@ from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, audit_redact
 from hcs.events.emails import (
     event_cancelled_queue,
-    message_queue,
     promotion_queue,
     registration_confirmation_queue,
     reminder_queue,
@@ -332,22 +331,33 @@ def event_questions_set(*, event: Event, questions: list[tuple[str, bool]], acto
 def registrations_message(
     *, event: Event, statuses: list[str], subject: str, message: str, actor
 ) -> int:
-    """E-mail the event's registrants of the given statuses (through the queue), one e-mail
-    each with their own cancel link. Returns how many were written to."""
+    """E-mail the event's registrants of the given statuses: a member notice (hcs.mailings) to
+    the event's registrants, sent in the background, each message with the registrant's own
+    cancel link. Returns how many it goes to."""
+    from hcs.mailings.models import Mailing
+    from hcs.mailings.services import mailing_save, mailing_send, recipient_count
+
     if not subject.strip() or not message.strip():
         raise ValidationError(_("Write a subject and a message."), code="invalid")
     with transaction.atomic():
-        registrations = list(event.registrations.filter(status__in=statuses))
-        for registration in registrations:
-            message_queue(registration, subject.strip(), message.strip())
+        mailing = mailing_save(
+            actor=actor,
+            kind=Mailing.Kind.MEMBER_NOTICE,
+            subject=subject,
+            body_markdown=message,
+            audience={"event_ids": [event.pk], "event_statuses": statuses},
+        )
+        count = recipient_count(mailing)
+        if count:
+            mailing_send(mailing=mailing, actor=actor)
         audit_record(
             actor=actor,
             action=AuditEntry.Action.CREATE,
             obj=event,
-            changes={"message": [None, subject.strip()], "recipients": [None, len(registrations)]},
+            changes={"message": [None, subject.strip()], "recipients": [None, count]},
             message="E-mail to registrants",
         )
-    return len(registrations)
+    return count
 
 
 def event_reminders_send(now: datetime | None = None) -> int:

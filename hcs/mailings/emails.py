@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from hcs.content.markdown import render as render_markdown
+from hcs.events.emails import cancel_url
 from hcs.mailings.models import Mailing
 
 UNSUBSCRIBE_SALT = "hcs.mailings.unsubscribe"
@@ -43,9 +44,14 @@ def html_body(mailing: Mailing) -> str:
     return _RELATIVE.sub(rf'\1="{settings.SITE_URL}/', str(render_markdown(mailing.body_markdown)))
 
 
-def parts(mailing: Mailing, email: str, body_html: str | None = None) -> tuple[str, str]:
-    """(plain text, HTML) of the mailing for `email`."""
+def parts(
+    mailing: Mailing, email: str, body_html: str | None = None, registration=None
+) -> tuple[str, str]:
+    """(plain text, HTML) of the mailing for `email`; to an event's registrant, with the event
+    and their own cancel link."""
     context = {
+        "registration": registration,
+        "cancel_url": cancel_url(registration) if registration is not None else "",
         "mailing": mailing,
         "body": mark_safe(body_html if body_html is not None else html_body(mailing)),
         "text": mailing.body_markdown,
@@ -60,10 +66,10 @@ def parts(mailing: Mailing, email: str, body_html: str | None = None) -> tuple[s
 
 
 def message(
-    mailing: Mailing, email: str, body_html: str | None = None, files=()
+    mailing: Mailing, email: str, body_html: str | None = None, files=(), registration=None
 ) -> EmailMultiAlternatives:
     """The e-mail to `email`; `files` are (name, bytes, content type), read once per batch."""
-    text, html = parts(mailing, email, body_html)
+    text, html = parts(mailing, email, body_html, registration)
     headers = {}
     if mailing.kind == Mailing.Kind.NEWSLETTER:
         headers = {
@@ -82,3 +88,22 @@ def message(
     for name, content, content_type in files:
         result.attach(name, content, content_type)
     return result
+
+
+def registrations_of(mailing: Mailing, emails: list[str]) -> dict[str, object]:
+    """The registration of each address among the mailing's events' registrants (the first, by
+    event), for its cancel link; empty for a mailing without events."""
+    from hcs.events.models import Registration
+
+    event_ids = mailing.audience.get("event_ids") or []
+    if not event_ids:
+        return {}
+    found: dict[str, object] = {}
+    for registration in (
+        Registration.objects.filter(event_id__in=event_ids, email__in=emails)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("event")
+        .order_by("event__starts", "pk")
+    ):
+        found.setdefault(registration.email.lower(), registration)
+    return found

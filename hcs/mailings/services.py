@@ -34,7 +34,7 @@ from hcs.lib.files import file_name, image_or_pdf
 from hcs.lib.text import forbidden_character
 from hcs.mail.services import email_queue, email_render
 from hcs.mailings import audience as audiences
-from hcs.mailings.emails import html_body, message
+from hcs.mailings.emails import html_body, message, registrations_of
 from hcs.mailings.models import Mailing, MailingAttachment, Recipient, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -297,6 +297,7 @@ def mailing_send_batch(mailing_id: int) -> int:
         return 0
     body = html_body(mailing)
     files = [(a.name, a.file.open("rb").read(), a.content_type) for a in mailing.attachments.all()]
+    registrations = registrations_of(mailing, [row.email for row in rows])
     sent: list[int] = []
     failed: dict[int, tuple[str, str]] = {}
     smtp = get_connection()
@@ -304,7 +305,9 @@ def mailing_send_batch(mailing_id: int) -> int:
         smtp.open()
         for row in rows:
             try:
-                smtp.send_messages([message(mailing, row.email, body, files)])
+                smtp.send_messages(
+                    [message(mailing, row.email, body, files, registrations.get(row.email))]
+                )
             except smtplib.SMTPRecipientsRefused as error:
                 failed[row.pk] = (R.BOUNCED, str(error.recipients)[:2000])
             except (smtplib.SMTPException, OSError) as error:

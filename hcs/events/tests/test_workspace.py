@@ -249,6 +249,12 @@ def test_a_message_reaches_the_chosen_registrants_through_the_queue(
     assert sent == 1
     [message] = mail.outbox
     assert (message.to, message.subject) == (["person2@example.org"], "Om reservlistan")
+    # A member notice to the event's registrants, each with their own cancel link.
+    assert "/kalender/avboka/" in message.body
+    assert "Vi försöker ordna fler platser." in message.body
+    from hcs.mailings.models import Mailing
+
+    assert Mailing.objects.get().kind == "member_notice"
     with pytest.raises(ValidationError):
         registrations_message(
             event=small_webinar, statuses=["confirmed"], subject=" ", message="x", actor="k"
