@@ -761,6 +761,19 @@ PAGES: dict[str, dict[str, str]] = {
             har gått fel. E-post med en hemlig länk, till exempel för att välja lösenord, töms
             på text när den har skickats.
 
+            ## Nyhetsbrev och utskick
+
+            När kansliet skickar ett nyhetsbrev eller ett utskick till medlemmarna sparar vi för
+            varje mottagare e-postadress, namn och om meddelandet gick iväg, med
+            e-postserverns svar om det inte gick. Prenumererar du på nyhetsbrevet sparar vi din
+            e-postadress och när du bad om det och bekräftade det. En prenumeration som inte
+            bekräftas inom en vecka glöms bort. Avregistrerar du dig sparar vi adressen med
+            beskedet, så att du inte får fler nyhetsbrev; utskick till medlemmarnas
+            kontaktpersoner, till exempel kallelsen till årsmötet, kommer ändå.
+
+            **Varför:** nyhetsbrevet skickas med ditt samtycke, som du återkallar med länken i
+            varje nyhetsbrev. Utskick till kontaktpersoner hör till medlemskapet.
+
             ## Ändringslogg
 
             Varje ändring i registret loggas: vem som ändrade vad och när, med värdena före och
@@ -927,6 +940,19 @@ PAGES: dict[str, dict[str, str]] = {
             and text. This lets the secretariat see that an e-mail has gone out and send it
             again if something went wrong. An e-mail with a secret link, for example to choose a
             password, has its text removed once it has been sent.
+
+            ## Newsletters and mailings
+
+            When the secretariat sends a newsletter or a mailing to the members, we keep for
+            each recipient the e-mail address, the name and whether the message went out, with
+            the mail server's answer if it did not. If you subscribe to the newsletter we keep
+            your address and when you asked and confirmed. A subscription not confirmed within a
+            week is forgotten. If you unsubscribe we keep the address with that choice, so that
+            you get no more newsletters; mailings to the members' contact persons, such as the
+            notice of the annual meeting, still come.
+
+            **Why:** the newsletter is sent with your consent, which you withdraw with the link in
+            every newsletter. Mailings to contact persons are part of the membership.
 
             ## Change log
 
