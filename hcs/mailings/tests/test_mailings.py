@@ -377,3 +377,24 @@ def test_an_attachment_goes_with_every_message(
         [part] = [p for p in received.walk() if p.get_content_type() == "application/pdf"]
         assert part.get_filename() == "kallelse-2025.pdf" and part.get_payload(decode=True) == pdf
     assert len(smtp_server.messages) == 3
+
+
+def test_a_mailing_set_for_later_waits_for_its_time(
+    coordinator, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    _subscribers(2)
+    mailing = _mailing(coordinator, audience={"subscribers": True})
+    at = timezone.now() + timedelta(days=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        mailing_send(mailing=mailing, actor=coordinator, at=at)
+    mailing.refresh_from_db()
+    assert mailing.status == "scheduled" and mailing.send_at == at
+    [result] = default_task_backend.results
+    assert result.task.run_after == at and result.args == [mailing.pk]
+    assert not Recipient.objects.exists()  # the audience is read when sending starts
