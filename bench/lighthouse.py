@@ -79,6 +79,8 @@ PAGES = [
     "/kontakt/",
     "/tillganglighet/",
     "/personuppgifter/",
+    "/nyhetsbrev/",
+    "/nyhetsbrev/prenumerera/",
 ]
 
 
