@@ -11,9 +11,10 @@ recipient rows and the batch tasks on the database queue), then starts an SMTP s
 accepts and counts every message (aiosmtpd, its own process) and --workers processes of
 `manage.py db_worker --batch` with production settings (DEBUG off), which send everything and
 exit. Measured: the wall time from the workers' start to the last row sent, messages per second,
-and each worker's resident memory (from /proc, every 0.2 s): at start, after the first tenth,
-at the peak and at the end. Checked: every row "sent", and the server received exactly as many
-messages as there are recipients, each address once. Exits 1 if a check fails.
+and each worker's resident memory (from /proc, every 0.2 s): at a quarter, half and three
+quarters of the run, at the peak and at the end. Checked: every row "sent", and the server
+received exactly as many messages as there are recipients, each address once. Exits 1 if a
+check fails.
 """
 
 import argparse
@@ -163,11 +164,11 @@ def main() -> int:
         values = [kb for _, kb in samples]
         if not values:
             continue
-        tenth = values[max(0, len(values) // 10)]
+        quarters = [values[min(len(values) - 1, len(values) * q // 4)] for q in (1, 2, 3)]
         print(
-            f"worker {pid}: RSS start {values[0] / 1024:.0f} MB, after a tenth "
-            f"{tenth / 1024:.0f} MB, peak {max(values) / 1024:.0f} MB, "
-            f"end {values[-1] / 1024:.0f} MB ({len(values)} samples)"
+            f"worker {pid}: RSS at a quarter, half and three quarters of the run "
+            f"{', '.join(f'{kb / 1024:.0f}' for kb in quarters)} MB, peak "
+            f"{max(values) / 1024:.0f} MB, end {values[-1] / 1024:.0f} MB ({len(values)} samples)"
         )
     ok = sent == args.recipients == received == addresses
     if not args.sqlite and not args.keep:
