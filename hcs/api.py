@@ -147,6 +147,7 @@ def _register_routers() -> None:
     from hcs.organisations.api import router as organisations_router
     from hcs.platskompassen.api import router as platskompassen_router
     from hcs.platskompassen.api_results import router as platskompassen_results_router
+    from hcs.reports.api import router as reports_router
 
     api.add_router("", organisations_router)
     api.add_router("", memberships_router)
@@ -159,6 +160,7 @@ def _register_routers() -> None:
     api.add_router("", accounts_router)
     api.add_router("", applications_router)
     api.add_router("", mailings_router)
+    api.add_router("", reports_router)
     api.add_router("", platskompassen_router)
     api.add_router("", platskompassen_results_router)
 

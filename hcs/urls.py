@@ -24,6 +24,7 @@ from hcs.events.views import calendar_feed
 from hcs.governance.views import board_public
 from hcs.public.sitemaps import SITEMAPS, robots_txt
 from hcs.public.views import healthz
+from hcs.reports import views_annual
 
 
 def _public(patterns):
@@ -64,6 +65,16 @@ urlpatterns = [
     path("kansli/utskick/", include("hcs.mailings.urls_kansli")),
     path("nyhetsbrev/", include("hcs.mailings.urls_public")),
     path("styrelsen/", board_public, name="board"),
+    path(
+        "verksamhetsberattelse/<int:year>/",
+        views_annual.annual_report_page,
+        name="annual_report",
+    ),
+    path(
+        "verksamhetsberattelse/<int:year>.pdf",
+        views_annual.annual_report_pdf,
+        name="annual_report_pdf",
+    ),
     path("medlem/kriterier/", criteria_own_row, name="member_criteria"),
     path("medlem/", include("hcs.portal.urls")),
     path("admin/login/", login_not_required(admin_login)),

@@ -125,6 +125,15 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/filer/{o.draft_attachment}/walk.gif", (404,) * 7 + (200, 200)),
             Sample(f"/filer/{o.draft_attachment}/annat.gif", (404,) * 9),
         ],
+        # The annual activity report (the secretariat's until it can be published)
+        "/verksamhetsberattelse/<int:year>/": [
+            Sample("/verksamhetsberattelse/2024/", SECRETARIAT),
+            Sample("/verksamhetsberattelse/1999/", (LOGIN,) + (403,) * 6 + (404, 404)),
+        ],
+        "/verksamhetsberattelse/<int:year>.pdf": [
+            Sample("/verksamhetsberattelse/2024.pdf", SECRETARIAT)
+        ],
+        "/api/v1/annual-report/<year>": [Sample("/api/v1/annual-report/2024", TOKEN)],
         # Newsletters and mailings
         "/nyhetsbrev/": [Sample("/nyhetsbrev/", PUBLIC)],
         "/nyhetsbrev/<int:pk>/": [Sample(f"/nyhetsbrev/{o.newsletter}/", PUBLIC)],

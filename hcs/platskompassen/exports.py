@@ -7,7 +7,6 @@ chunks, so its memory stays flat whatever the number of answers."""
 
 import csv
 import io
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
@@ -20,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from hcs.lib.pdf import html_to_pdf
 from hcs.lib.spreadsheets import append, spreadsheet_safe
 from hcs.platskompassen.compass import compass_svg, format_score
 from hcs.platskompassen.models import Comment, Response, Round, Score
@@ -385,24 +385,10 @@ def hidden_note(group=None) -> str:
 
 # PDF ---------------------------------------------------------------------------------------
 
-# One WeasyPrint font configuration per thread: its native memory is never given back
-# (see hcs/invoices/pdf.py).
-_local = threading.local()
-
-
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    if not hasattr(_local, "font_config"):
-        _local.font_config = FontConfiguration()
-    return _local.font_config
-
 
 def results_pdf(round_: Round, *, user, group=None, compare=None) -> bytes:
     """The report as PDF (A4, in Swedish: it is what is printed and handed on): the compass, the
     per-theme table and the comments."""
-    from weasyprint import HTML
-
     with translation.override("sv"):
         report = build_report(round_, user=user, group=group, compare=compare)
         html = render_to_string(
@@ -418,7 +404,7 @@ def results_pdf(round_: Round, *, user, group=None, compare=None) -> bytes:
                 "hidden_note": hidden_note(report.group),
             },
         )
-    return HTML(string=html).write_pdf(font_config=_font_config())
+    return html_to_pdf(html)
 
 
 def table_rows(report: Report):

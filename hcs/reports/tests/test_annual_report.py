@@ -1,0 +1,102 @@
+"""The annual activity report written from the records: the 2024 report of the demo says what
+the network's own report says."""
+
+import contextlib
+import re
+import zlib
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from hcs.lib.money import format_sek
+from hcs.reports.annual import annual_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_2024_report_says_what_the_network_reported(demo_2024, coordinator_client):
+    text = " ".join(coordinator_client.get("/verksamhetsberattelse/2024/").content.decode().split())
+    assert "20 medlemmar: 6 regioner och 14 kommuner" in text
+    assert "Region Norrbotten blev ny medlem i nätverket från juni 2024" in text
+    assert "Fredrik Hansson (S), ordförande, Luleå" in text
+    assert "Styrelsen höll 7 beslutsfattande sammanträden under 2024" in text
+    assert "Norrköping" in text and "Region Östergötland" in text
+    assert "14 mars 2024" in text  # the annual meeting
+    assert "21 oktober 2024 – 22 oktober 2024" in text or "21–22 oktober" in text
+    assert "Stockholm" in text
+    assert "Regionala webbinarier om medlemskap 2024: 75 deltagare" in text
+    assert "2 nyhetsbrev skickades under året" in text
+    # (split() takes the no-break spaces of the amounts as spaces too)
+    assert " ".join(format_sek(878050).split()) in text
+    assert " ".join(format_sek(750000).split()) in text
+    assert "Peter Romlén (SD) lämnade styrelsen" in text
+
+
+def test_the_api_gives_the_figures(demo_2024, api_client):
+    data = api_client.get("/api/v1/annual-report/2024").json()
+    assert (data["members"]["count"], data["members"]["regions"]) == (20, 6)
+    assert data["members"]["joined"] == [
+        {"code": "25", "name": "Region Norrbotten", "date": "2024-06-01"}
+    ]
+    board = data["board"]
+    assert len(board["members"]) == 7 and board["meetings"] == 7
+    chair = next(m for m in board["members"] if m["role"] == "chair")
+    assert (chair["name"], chair["party"], chair["organisation_code"]) == (
+        "Fredrik Hansson",
+        "S",
+        "2580",
+    )
+    kinds = {e["kind"] for e in data["events"]}
+    assert {"annual_conference", "annual_meeting", "autumn_meeting", "webinar"} <= kinds
+    assert (data["newsletters"], data["revenue_sek"], data["equity_start_sek"]) == (
+        2,
+        878050,
+        750000,
+    )
+    assert api_client.get("/api/v1/annual-report/2999").status_code in (404, 422)
+
+
+def test_the_report_takes_the_same_queries_however_many_events(demo_2024, coordinator):
+    from hcs.events.models import Event
+
+    with CaptureQueriesContext(connection) as before:
+        annual_report(2024)
+    starts = timezone.now().replace(year=2024, month=5, day=5)
+    Event.objects.bulk_create(
+        Event(
+            title=f"Extra {n}",
+            kind=Event.Kind.WEBINAR,
+            audience=Event.Audience.PUBLIC,
+            starts=starts + timedelta(days=n),
+            ends=starts + timedelta(days=n, hours=1),
+        )
+        for n in range(30)
+    )
+    with CaptureQueriesContext(connection) as after:
+        report = annual_report(2024)
+    assert len(after.captured_queries) == len(before.captured_queries)
+    assert len(report.events) >= 30
+
+
+def test_the_pdf_is_tagged_for_screen_readers(demo_2024, coordinator_client):
+    answer = coordinator_client.get("/verksamhetsberattelse/2024.pdf")
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
+    assert answer.content.startswith(b"%PDF-")
+    # Real text with its structure (headings, lists, tables) for a screen reader, in the
+    # document's language; the PDF's objects are compressed, so read them unpacked.
+    unpacked = answer.content
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", answer.content, re.S):
+        with contextlib.suppress(zlib.error):
+            unpacked += zlib.decompress(stream.group(1))
+    assert b"/StructTreeRoot" in unpacked and b"/MarkInfo" in unpacked and b"/Lang" in unpacked
+
+
+def test_only_the_secretariat_sees_it_until_it_can_be_published(demo_2024, outsider):
+    assert Client().get("/verksamhetsberattelse/2024/").status_code == 302  # log in
+    client = Client()
+    client.force_login(outsider)
+    assert client.get("/verksamhetsberattelse/2024.pdf").status_code == 403
