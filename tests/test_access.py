@@ -125,13 +125,18 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/filer/{o.draft_attachment}/walk.gif", (404,) * 7 + (200, 200)),
             Sample(f"/filer/{o.draft_attachment}/annat.gif", (404,) * 9),
         ],
-        # The annual activity report (the secretariat's until it can be published)
+        # The annual activity report: public once published (2024 in the demo)
         "/verksamhetsberattelse/<int:year>/": [
-            Sample("/verksamhetsberattelse/2024/", SECRETARIAT),
-            Sample("/verksamhetsberattelse/1999/", (LOGIN,) + (403,) * 6 + (404, 404)),
+            Sample("/verksamhetsberattelse/2024/", PUBLIC),
+            Sample("/verksamhetsberattelse/2023/", (404,) * 7 + (200, 200)),
+            Sample("/verksamhetsberattelse/1999/", (404,) * 9),
         ],
         "/verksamhetsberattelse/<int:year>.pdf": [
-            Sample("/verksamhetsberattelse/2024.pdf", SECRETARIAT)
+            Sample("/verksamhetsberattelse/2024.pdf", PUBLIC),
+            Sample("/verksamhetsberattelse/2023.pdf", (404,) * 7 + (200, 200)),
+        ],
+        "/kansli/ekonomi/verksamhetsberattelse/<int:year>/": [
+            Sample("/kansli/ekonomi/verksamhetsberattelse/2024/", SECRETARIAT)
         ],
         "/api/v1/annual-report/<year>": [Sample("/api/v1/annual-report/2024", TOKEN)],
         # Newsletters and mailings

@@ -30,6 +30,7 @@ from hcs.organisations.models import Organisation
 from hcs.organisations.reference import read_shipped_reference_data
 from hcs.organisations.services import organisation_update, reference_data_load
 from hcs.platskompassen.demo import load_platskompassen_demo
+from hcs.reports.demo import load_annual_report_demo
 from hcs.reports.models import FinancialYear
 from hcs.reports.services import financial_year_save
 
@@ -98,6 +99,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
     if network_life:
         report["applications"] = load_applications_demo(ACTOR)
         report["newsletters"] = load_mailings_demo(ACTOR)
+        report["annual_reports"] = load_annual_report_demo(ACTOR)
     return report
 
 

@@ -86,9 +86,28 @@ class PublishedTexts(Sitemap):
         return item.live.created_at
 
 
+class AnnualReports(Sitemap):
+    """The published annual reports."""
+
+    changefreq = "yearly"
+
+    def items(self):
+        from hcs.reports.models import AnnualReportEdition
+
+        return list(
+            AnnualReportEdition.objects.filter(published_at__isnull=False)
+            .order_by("year")
+            .values_list("year", flat=True)
+        )
+
+    def location(self, item):
+        return reverse("annual_report", args=[item])
+
+
 SITEMAPS = {
     "pages": PublicPages,
     "texts": PublishedTexts,
+    "annual_reports": AnnualReports,
     "members": MemberPages,
     "events": PublicEvents,
 }

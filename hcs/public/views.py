@@ -38,6 +38,7 @@ from hcs.memberships.queries import (
 from hcs.organisations.queries import with_latest_population
 from hcs.public import figure
 from hcs.public.forms import ContactForm, MembersFilterForm
+from hcs.reports.models import AnnualReportEdition
 
 
 @login_not_required
@@ -275,6 +276,11 @@ def publications(request):
         "publikationer",
         "public/publications.html",
         categories=[c for c in categories if c[2]],
+        annual_reports=list(
+            AnnualReportEdition.objects.filter(published_at__isnull=False).values_list(
+                "year", flat=True
+            )
+        ),
     )
 
 

@@ -109,3 +109,39 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class AnnualReportEdition(models.Model):
+    """What the secretariat adds to a year's annual report, which is otherwise read from the
+    records: an introduction to each section and the board's closing words (Markdown), the
+    sections to leave out, and whether it is published (then public, and under Publikationer).
+    """
+
+    SECTIONS = (
+        ("vision", _("Vision")),
+        ("members", _("Our members")),
+        ("board", _("The board")),
+        ("meetings", _("Conference and network meetings")),
+        ("groups", _("Theme and working groups")),
+        ("events", _("Events of the year")),
+        ("representation", _("National and international roles")),
+        ("communication", _("Communication")),
+        ("economy", _("Economy")),
+        ("closing", _("The board's closing words")),
+    )
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(2004), MaxValueValidator(2200)]
+    )
+    texts = models.JSONField(_("texts"), default=dict, blank=True)
+    hidden = models.JSONField(_("sections left out"), default=list, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(self.year)

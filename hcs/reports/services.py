@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record, save_audited
-from hcs.reports.models import BudgetLine, FinancialYear
+from hcs.reports.models import AnnualReportEdition, BudgetLine, FinancialYear
 
 
 @dataclass(frozen=True)
@@ -136,3 +136,73 @@ def financial_year_delete(*, financial_year: FinancialYear, actor) -> None:
             },
         )
         stored.delete()
+
+
+# The annual report's own words ---------------------------------------------------------------
+
+SECTION_TEXT_MAX = 20_000
+
+
+def annual_report_edit(
+    *, year: int, texts: dict[str, str], hidden: list[str], actor
+) -> AnnualReportEdition:
+    """The secretariat's texts of a year's report and the sections it leaves out; every problem
+    named, nothing stored with one."""
+    from hcs.lib.text import forbidden_character
+
+    sections = dict(AnnualReportEdition.SECTIONS)
+    clean = {k: (v or "").strip() for k, v in texts.items() if k in sections and (v or "").strip()}
+    problems: dict[str, list[str]] = {}
+    for section, text in clean.items():
+        if len(text) > SECTION_TEXT_MAX:
+            problems[section] = [
+                _("%(section)s: at most %(max)d characters.")
+                % {"section": sections[section], "max": SECTION_TEXT_MAX}
+            ]
+        elif forbidden_character(text, multiline=True):
+            problems[section] = [
+                _("%(section)s: the text contains a character that cannot be used.")
+                % {"section": sections[section]}
+            ]
+    unknown = [h for h in hidden if h not in sections]
+    if unknown:
+        problems["hidden"] = [_("There is no section %(name)s.") % {"name": ", ".join(unknown)}]
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        edition, _created = AnnualReportEdition.objects.select_for_update().get_or_create(year=year)
+        before = {"texts": edition.texts, "hidden": edition.hidden}
+        edition.texts, edition.hidden = clean, sorted(set(hidden))
+        edition.full_clean()
+        edition.save()
+        changes = {
+            name: [before[name], value]
+            for name, value in (("texts", edition.texts), ("hidden", edition.hidden))
+            if before[name] != value
+        }
+        audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=edition, changes=changes)
+    return edition
+
+
+def annual_report_publish(*, year: int, actor, publish: bool = True) -> AnnualReportEdition:
+    """Publish the year's report (public at /verksamhetsberattelse/<year>/, listed under
+    Publikationer), or take it down. Only a year that has ended is published."""
+    from django.utils import timezone
+
+    if publish and year >= timezone.localdate().year:
+        raise ValidationError(
+            _("The report of %(year)d can be published once the year has ended.") % {"year": year},
+            code="invalid",
+        )
+    with transaction.atomic():
+        edition, _created = AnnualReportEdition.objects.select_for_update().get_or_create(year=year)
+        before = edition.published_at
+        edition.published_at = timezone.now() if publish else None
+        edition.save(update_fields=["published_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=edition,
+            changes={"published": [bool(before), publish]},
+        )
+    return edition

@@ -95,8 +95,40 @@ def test_the_pdf_is_tagged_for_screen_readers(demo_2024, coordinator_client):
     assert b"/StructTreeRoot" in unpacked and b"/MarkInfo" in unpacked and b"/Lang" in unpacked
 
 
-def test_only_the_secretariat_sees_it_until_it_can_be_published(demo_2024, outsider):
-    assert Client().get("/verksamhetsberattelse/2024/").status_code == 302  # log in
+def test_the_secretariat_writes_hides_and_publishes_it(demo_2024, coordinator_client):
+    url = "/kansli/ekonomi/verksamhetsberattelse/2024/"
+    assert coordinator_client.get(url).status_code == 200
+    coordinator_client.post(url, {"action": "unpublish"})
+    assert Client().get("/verksamhetsberattelse/2024/").status_code == 404
+    assert "/verksamhetsberattelse/2024/" not in Client().get("/publikationer/").content.decode()
+    coordinator_client.post(
+        url,
+        {
+            "action": "save",
+            "text_members": "Ett år med **en ny medlem**.",
+            "text_closing": "Tack alla!",
+            "hidden": ["economy"],
+        },
+    )
+    coordinator_client.post(url, {"action": "publish"})
+    page = Client().get("/verksamhetsberattelse/2024/").content.decode()
+    assert "<strong>en ny medlem</strong>" in page and "Tack alla!" in page
+    assert 'id="economy"' not in page and 'id="board"' in page
+    assert "/verksamhetsberattelse/2024/" in Client().get("/publikationer/").content.decode()
+    # The year not yet over cannot be published; bad input changes nothing.
+    this_year = timezone.localdate().year
+    answer = coordinator_client.post(
+        f"/kansli/ekonomi/verksamhetsberattelse/{this_year}/", {"action": "publish"}, follow=True
+    )
+    assert "när året är slut" in answer.content.decode()
+    coordinator_client.post(url, {"action": "save", "hidden": ["nonsense"]})
+    from hcs.reports.models import AnnualReportEdition
+
+    assert AnnualReportEdition.objects.get(year=2024).hidden == ["economy"]
+
+
+def test_an_unpublished_report_is_the_secretariats_only(demo_2024, outsider):
+    assert Client().get("/verksamhetsberattelse/2023/").status_code == 404
     client = Client()
     client.force_login(outsider)
-    assert client.get("/verksamhetsberattelse/2024.pdf").status_code == 403
+    assert client.get("/verksamhetsberattelse/2023.pdf").status_code == 404
