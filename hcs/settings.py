@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "hcs.applications",
     "hcs.content",
     "hcs.mailings",
+    "hcs.followup",
     "hcs.backoffice",
     "hcs.demo",
 ]

@@ -63,6 +63,7 @@ urlpatterns = [
     path("kansli/", include("hcs.applications.urls_kansli")),
     path("kansli/", include("hcs.content.urls_kansli")),
     path("kansli/utskick/", include("hcs.mailings.urls_kansli")),
+    path("kansli/uppfoljning/", include("hcs.followup.urls_kansli")),
     path("nyhetsbrev/", include("hcs.mailings.urls_public")),
     path("styrelsen/", board_public, name="board"),
     path(

@@ -139,6 +139,12 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample("/kansli/ekonomi/verksamhetsberattelse/2024/", SECRETARIAT)
         ],
         "/api/v1/annual-report/<year>": [Sample("/api/v1/annual-report/2024", TOKEN)],
+        # Members' follow-up
+        "/kansli/uppfoljning/<int:year>/": [Sample("/kansli/uppfoljning/2024/", SECRETARIAT)],
+        "/kansli/uppfoljning/svar/<int:pk>/": [
+            Sample("/kansli/uppfoljning/svar/999999/", (LOGIN,) + (403,) * 6 + (404, 404))
+        ],
+        "/api/v1/followups/<year>": [Sample("/api/v1/followups/2024", TOKEN)],
         # Newsletters and mailings
         "/nyhetsbrev/": [Sample("/nyhetsbrev/", PUBLIC)],
         "/nyhetsbrev/<int:pk>/": [Sample(f"/nyhetsbrev/{o.newsletter}/", PUBLIC)],
@@ -223,7 +229,14 @@ def samples(o) -> dict[str, list[Sample]]:
         "/medlem/kriterier/": [Sample("/medlem/kriterier/", MEMBERS)],
         **{
             f"/medlem/{suffix}": [Sample(f"/medlem/{suffix}", MEMBERS)]
-            for suffix in ("", "fakturor/", "kontaktpersoner/", "evenemang/", "grupper/")
+            for suffix in (
+                "",
+                "fakturor/",
+                "kontaktpersoner/",
+                "evenemang/",
+                "grupper/",
+                "uppfoljning/",
+            )
         },
         "/medlem/evenemang/anmalningar/<int:pk>/avboka/": [
             Sample(f"/medlem/evenemang/anmalningar/{o.registration}/avboka/", POST_ONLY)

@@ -174,6 +174,7 @@ def coordinator_page(browser, site):
         "/kansli/utskick/nytt/",
         "/kansli/utskick/1/",
         "/verksamhetsberattelse/2024/",
+        "/kansli/uppfoljning/2024/",
     ],
 )
 def test_the_secretariats_pages_have_no_serious_accessibility_violations(

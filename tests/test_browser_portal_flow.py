@@ -162,6 +162,7 @@ def _portal_pages() -> list[str]:
         "/medlem/kontaktpersoner/",
         "/medlem/evenemang/",
         "/medlem/grupper/",
+        "/medlem/uppfoljning/",
         "/medlem/dokument/",
         f"/medlem/dokument/arsmoten/{AnnualMeeting.objects.first().pk}/",
         "/medlem/mina-uppgifter/",

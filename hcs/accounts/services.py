@@ -43,6 +43,7 @@ COORDINATOR_PERMISSIONS = {
     "applications": ["view", "change"],  # applications are made by applicants, never deleted
     "content": ["view", "add", "change", "delete"],  # the site's texts and contact messages
     "mailings": ["view", "add", "change"],  # mailings are sent, never deleted
+    "followup": ["view", "add", "change"],  # members' answers are reopened, never deleted
 }
 
 

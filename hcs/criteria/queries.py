@@ -191,6 +191,16 @@ def compliance(year: int, *, today: date | None = None, organisation_ids=None) -
             .order_by()
         )
 
+    followup_form = None
+    followups_submitted: dict[int, date] = {}
+    if Method.FOLLOW_UP_REPORT in methods:
+        from hcs.followup.models import FollowupForm
+        from hcs.followup.queries import submitted_on
+
+        followup_form = FollowupForm.objects.filter(year=year).first()
+        if followup_form is not None:
+            followups_submitted = submitted_on(year)
+
     assessments: dict[tuple[int, int], rules.AssessmentFacts] = {}
     if Method.STAFF in methods:
         for criterion_id, org_id, status, assessed_on, url, note in Assessment.objects.filter(
@@ -234,7 +244,12 @@ def compliance(year: int, *, today: date | None = None, organisation_ids=None) -
                     year_over=today > last,
                 )
             case Method.FOLLOW_UP_REPORT:
-                return rules.follow_up_report_verdict()
+                return rules.follow_up_report_verdict(
+                    has_form=followup_form is not None,
+                    submitted=followups_submitted.get(org_id),
+                    deadline=followup_form.deadline if followup_form else None,
+                    today=today,
+                )
             case _:
                 return rules.staff_verdict(assessment=assessments.get((criterion.pk, org_id)))
 

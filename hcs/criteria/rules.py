@@ -144,11 +144,29 @@ def events_verdict(*, attended: int, threshold: int, year_over: bool) -> Verdict
     return Verdict(Status.NOT_MET, f"{took_part} ({required}).")
 
 
-def follow_up_report_verdict() -> Verdict:
-    # Members' follow-up reports are a later part of the platform; until then nobody is
-    # marked down for a report the platform cannot receive.
+def follow_up_report_verdict(
+    *, has_form: bool, submitted: date | None, deadline: date | None, today: date
+) -> Verdict:
+    """Met once the member has submitted the year's follow-up in the portal; not assessed while
+    the year has no form; not met once the deadline has passed without it."""
+    if not has_form:
+        return Verdict(
+            Status.NOT_ASSESSED, _("The secretariat has not yet published the year's form.")
+        )
+    if submitted is not None:
+        return Verdict(
+            Status.MET,
+            _("Submitted the follow-up on %(day)s.") % {"day": format_date(submitted)},
+        )
+    if deadline is not None and today > deadline:
+        return Verdict(
+            Status.NOT_MET,
+            _("No follow-up submitted by the deadline, %(day)s.") % {"day": format_date(deadline)},
+        )
     return Verdict(
-        Status.NOT_ASSESSED, _("Follow-up reports are not yet received through the platform.")
+        Status.NOT_ASSESSED,
+        _("The follow-up is not submitted yet (last day %(day)s).")
+        % {"day": format_date(deadline) if deadline else "–"},
     )
 
 

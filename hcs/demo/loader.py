@@ -20,6 +20,7 @@ from hcs.events.demo import (
 )
 from hcs.fees.models import FeeSchedule
 from hcs.fees.services import fee_schedule_save
+from hcs.followup.demo import load_followup_demo
 from hcs.governance.demo import board_meetings_demo, link_meetings_to_events, load_governance_demo
 from hcs.groups.demo import attach_group_events, load_groups_demo
 from hcs.invoices.demo import load_invoices_demo
@@ -100,6 +101,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
         report["applications"] = load_applications_demo(ACTOR)
         report["newsletters"] = load_mailings_demo(ACTOR)
         report["annual_reports"] = load_annual_report_demo(ACTOR)
+        report["followup_forms"] = load_followup_demo(ACTOR)
     return report
 
 

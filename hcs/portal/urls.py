@@ -1,5 +1,6 @@
 from django.urls import path
 
+from hcs.followup.views import portal_followup
 from hcs.portal import views
 
 app_name = "portal"
@@ -15,6 +16,7 @@ urlpatterns = [
         name="registration_cancel",
     ),
     path("grupper/", views.groups, name="groups"),
+    path("uppfoljning/", portal_followup, name="followup"),
     path("dokument/", views.documents, name="documents"),
     path("dokument/arsmoten/<int:pk>/", views.annual_meeting, name="annual_meeting"),
     path("dokument/styrelsemoten/<int:pk>/", views.board_meeting, name="board_meeting"),

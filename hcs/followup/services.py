@@ -1,0 +1,211 @@
+"""Writes to the follow-up: the secretariat's form of a year (copied from the year before, its
+questions added and removed), a member's answers (a draft, then submitted), and reopening."""
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hcs.audit.models import AuditEntry
+from hcs.audit.services import actor_label, audit_record
+from hcs.followup.models import Answer, Followup, FollowupForm, Question
+from hcs.followup.tags import LABELS
+from hcs.lib.text import forbidden_character
+from hcs.organisations.models import Organisation
+
+TEXT_MAX = 10_000
+K = Question.Kind
+
+
+def form_create(*, year: int, deadline: date, actor) -> FollowupForm:
+    """The year's form, with the questions of the latest earlier form copied."""
+    if FollowupForm.objects.filter(year=year).exists():
+        raise ValidationError(_("The year already has a form."), code="conflict")
+    with transaction.atomic():
+        form = FollowupForm.objects.create(year=year, deadline=deadline)
+        earlier = FollowupForm.objects.filter(year__lt=year).order_by("-year").first()
+        if earlier is not None:
+            form.intro = earlier.intro
+            form.save(update_fields=["intro"])
+            Question.objects.bulk_create(
+                Question(
+                    form=form,
+                    position=q.position,
+                    text=q.text,
+                    kind=q.kind,
+                    choices=q.choices,
+                    required=q.required,
+                )
+                for q in earlier.questions.all()
+            )
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=form,
+            changes={"copied_from": [None, earlier.year if earlier else None]},
+        )
+    return form
+
+
+def question_add(
+    *, form: FollowupForm, text: str, kind: str, actor, choices=(), required: bool = False
+) -> Question:
+    text = (text or "").strip()
+    choices = [c.strip() for c in choices if c and c.strip()]
+    problems = {}
+    if not text or len(text) > 300 or forbidden_character(text):
+        problems["text"] = [_("Question: write it on one line, at most 300 characters.")]
+    if kind not in K.values:
+        problems["kind"] = [_("Kind: choose what kind of answer it takes.")]
+    elif kind == K.CHOICE and len(choices) < 2:
+        problems["choices"] = [_("Choices: a question of this kind needs two or more.")]
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        last = form.questions.order_by("-position").values_list("position", flat=True).first()
+        question = Question.objects.create(
+            form=form,
+            position=(last or 0) + 1,
+            text=text,
+            kind=kind,
+            choices=choices if kind == K.CHOICE else [],
+            required=required,
+        )
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=form,
+            changes={"question": [None, text]},
+        )
+    return question
+
+
+def question_remove(*, question: Question, actor) -> None:
+    if question.answers.exists():
+        raise ValidationError(
+            _("Members have answered the question: it stays in this year's form."),
+            code="conflict",
+        )
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=question.form,
+            changes={"question": [question.text, None]},
+        )
+        question.delete()
+
+
+def _value(question: Question, raw: Any) -> tuple[Any, str | None]:
+    """The stored value of one answer, or a problem."""
+    if raw in (None, "", []):
+        return None, None
+    if question.kind == K.TEXT:
+        text = str(raw).strip()
+        if len(text) > TEXT_MAX:
+            return None, _("at most %(max)d characters") % {"max": TEXT_MAX}
+        if forbidden_character(text, multiline=True):
+            return None, _("a character that cannot be used")
+        return text, None
+    if question.kind == K.NUMBER:
+        try:
+            number = Decimal(str(raw).replace(",", ".").replace(" ", ""))
+        except InvalidOperation:
+            return None, _("a number, e.g. 12 or 3,5")
+        if not number.is_finite() or abs(number) > 10**12:
+            return None, _("a number, e.g. 12 or 3,5")
+        return str(number.normalize()), None
+    if question.kind == K.YESNO:
+        if str(raw) not in ("yes", "no"):
+            return None, _("yes or no")
+        return str(raw), None
+    if question.kind == K.CHOICE:
+        if str(raw) not in question.choices:
+            return None, _("one of the choices")
+        return str(raw), None
+    return None, None
+
+
+def followup_save(
+    *,
+    form: FollowupForm,
+    organisation: Organisation,
+    answers: dict[int, Any],
+    tags: dict[int, list[str]],
+    actor,
+    submit: bool = False,
+) -> Followup:
+    """A member's answers, a draft (or submitted with `submit`, when every required question is
+    answered). A submitted follow-up is not changed until the secretariat reopens it. Every
+    problem named, nothing stored with one."""
+    questions = list(form.questions.all())
+    problems: dict[str, list[str]] = {}
+    values: dict[int, tuple[Any, list[str]]] = {}
+    for question in questions:
+        value, problem = _value(question, answers.get(question.pk))
+        chosen = [t for t in tags.get(question.pk, []) if t]
+        unknown = [t for t in chosen if t not in LABELS]
+        field = f"q{question.pk}"
+        if problem:
+            problems[field] = [f"{question.text}: {problem}."]
+        elif unknown:
+            problems[field] = [_("%(question)s: unknown tags.") % {"question": question.text}]
+        elif submit and question.required and value is None and question.kind != K.TAGS:
+            problems[field] = [
+                _("%(question)s: an answer is required.") % {"question": question.text}
+            ]
+        elif submit and question.required and question.kind == K.TAGS and not chosen:
+            problems[field] = [
+                _("%(question)s: choose at least one tag.") % {"question": question.text}
+            ]
+        values[question.pk] = (value, sorted(set(chosen)))
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        followup, _created = Followup.objects.select_for_update().get_or_create(
+            form=form, organisation=organisation
+        )
+        if followup.status == Followup.Status.SUBMITTED:
+            raise ValidationError(
+                _("The follow-up is submitted; ask the secretariat to reopen it to change it."),
+                code="conflict",
+            )
+        followup.answers.all().delete()
+        Answer.objects.bulk_create(
+            Answer(followup=followup, question_id=pk, value=value, tags=chosen)
+            for pk, (value, chosen) in values.items()
+            if value is not None or chosen
+        )
+        if submit:
+            followup.status = Followup.Status.SUBMITTED
+            followup.submitted_at = timezone.now()
+            followup.submitted_by = actor_label(actor)[:150]
+        followup.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=followup,
+            changes={"status": [None, followup.status], "answers": [None, len(values)]},
+        )
+    return followup
+
+
+def followup_reopen(*, followup: Followup, actor) -> Followup:
+    with transaction.atomic():
+        followup = Followup.objects.select_for_update().get(pk=followup.pk)
+        if followup.status != Followup.Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted follow-up can be reopened."), code="conflict")
+        followup.status = Followup.Status.DRAFT
+        followup.submitted_at = None
+        followup.save(update_fields=["status", "submitted_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=followup,
+            changes={"status": [Followup.Status.SUBMITTED, Followup.Status.DRAFT]},
+        )
+    return followup
