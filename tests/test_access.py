@@ -145,6 +145,9 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample("/kansli/uppfoljning/svar/999999/", (LOGIN,) + (403,) * 6 + (404, 404))
         ],
         "/api/v1/followups/<year>": [Sample("/api/v1/followups/2024", TOKEN)],
+        "/kansli/uppfoljning/<int:year>.xlsx": [
+            Sample("/kansli/uppfoljning/1999.xlsx", (LOGIN,) + (403,) * 6 + (404, 404))
+        ],
         # Newsletters and mailings
         "/nyhetsbrev/": [Sample("/nyhetsbrev/", PUBLIC)],
         "/nyhetsbrev/<int:pk>/": [Sample(f"/nyhetsbrev/{o.newsletter}/", PUBLIC)],

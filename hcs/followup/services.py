@@ -209,3 +209,53 @@ def followup_reopen(*, followup: Followup, actor) -> Followup:
             changes={"status": [Followup.Status.SUBMITTED, Followup.Status.DRAFT]},
         )
     return followup
+
+
+def followup_reminders_send(*, form: FollowupForm, actor, today: date | None = None) -> int:
+    """Remind each member of the year that has not submitted: an e-mail through the queue to
+    its current administrative contacts (who keep the contact with the network), with the last
+    day and the portal's address. Returns how many members were reminded."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from hcs.contacts.models import ContactRole
+    from hcs.followup.queries import statuses
+    from hcs.lib.periods import in_effect
+    from hcs.mail.services import email_queue, email_render
+
+    today = today or timezone.localdate()
+    waiting = [row for row in statuses(form.year) if row.status != Followup.Status.SUBMITTED]
+    roles = (
+        ContactRole.objects.filter(
+            in_effect(today),
+            kind=ContactRole.Kind.ADMINISTRATIVE,
+            person__organisation__code__in=[row.code for row in waiting],
+            person__erased_at=None,
+        )
+        .exclude(person__email="")
+        .select_related("person__organisation")
+    )
+    addresses: dict[str, list[str]] = {}
+    for role in roles:
+        addresses.setdefault(role.person.organisation.code, []).append(role.person.email)
+    link = settings.SITE_URL + reverse("portal:followup") + f"?ar={form.year}"
+    reminded = 0
+    with transaction.atomic():
+        for row in waiting:
+            to = sorted(set(addresses.get(row.code, [])))
+            if not to:
+                continue
+            subject, body, html = email_render(
+                "followup/email/reminder",
+                {"form": form, "name": row.name, "link": link, "draft": row.status == "draft"},
+            )
+            email_queue(to=to, subject=subject, body=body, html=html, purpose="followup_reminder")
+            reminded += 1
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=form,
+            changes={"reminded": [None, reminded]},
+            message="Follow-up reminders",
+        )
+    return reminded

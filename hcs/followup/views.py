@@ -15,6 +15,7 @@ from hcs.accounts.access import member_contact_required, secretariat_must, secre
 from hcs.followup import queries
 from hcs.followup.models import Answer, Followup, FollowupForm, Question
 from hcs.followup.services import (
+    followup_reminders_send,
     followup_reopen,
     followup_save,
     form_create,
@@ -130,6 +131,12 @@ def kansli_year(request, year: int):
                     Question, pk=request.POST.get("question", 0), form=form
                 )
                 question_remove(question=question, actor=request.user)
+            elif action == "remind" and form is not None:
+                reminded = followup_reminders_send(form=form, actor=request.user)
+                messages.info(
+                    request,
+                    _("Reminders on their way to %(count)d members.") % {"count": reminded},
+                )
             elif action == "reopen" and form is not None:
                 followup = get_object_or_404(
                     Followup, pk=request.POST.get("followup", 0), form=form
@@ -177,3 +184,19 @@ def kansli_followup(request, pk: int):
             ],
         },
     )
+
+
+@secretariat_required("followup.view_followupform")
+@require_GET
+def kansli_xlsx(request, year: int):
+    from django.http import HttpResponse
+
+    from hcs.followup.exports import followup_xlsx
+
+    form = get_object_or_404(FollowupForm, year=year)
+    response = HttpResponse(
+        followup_xlsx(form),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="uppfoljning-{year}.xlsx"'
+    return response

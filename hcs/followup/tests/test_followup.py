@@ -126,6 +126,16 @@ def test_the_secretariat_makes_the_form_sees_the_summary_and_reopens(
     page = " ".join(coordinator_client.get("/kansli/uppfoljning/2024/").content.decode().split())
     assert "Halmstad" in page and "Inskickad" in page
     assert "Ja: 1" in page
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = coordinator_client.get("/kansli/uppfoljning/2024.xlsx")
+    workbook = load_workbook(BytesIO(sheet.content))
+    rows = list(workbook["Svar"].iter_rows(values_only=True))
+    assert rows[1][:5] == ("Halmstad", HALMSTAD, "inskickad", "Har ni ett folkhälsoråd?", "yes")
+    tags = {row[1]: row[2] for row in workbook["Taggar"].iter_rows(values_only=True)}
+    assert tags["2 Stödja förtroendevalda och tjänstepersoner"] == 1
     coordinator_client.post(
         "/kansli/uppfoljning/2024/",
         {"action": "reopen", "followup": Followup.objects.get().pk},
@@ -174,3 +184,27 @@ def test_the_api_lists_every_members_status(demo_2024, coordinator, api_client):
     halmstad = next(r for r in rows if r["organisation_code"] == HALMSTAD)
     assert halmstad["status"] == "draft" and halmstad["submitted"] is None
     assert {r["status"] for r in rows} == {"draft", "not_started"}
+
+
+def test_members_that_have_not_submitted_are_reminded_through_the_queue(
+    demo_2024, coordinator, coordinator_client
+):
+    from hcs.mail.models import OutgoingEmail
+
+    form = _form(coordinator)
+    question = list(form.questions.all())
+    followup_save(
+        form=form,
+        organisation=Organisation.objects.get(code=HALMSTAD),
+        answers={question[0].pk: "Svar", question[1].pk: "no"},
+        tags={},
+        actor="h",
+        submit=True,
+    )
+    before = OutgoingEmail.objects.filter(purpose="followup_reminder").count()
+    coordinator_client.post("/kansli/uppfoljning/2024/", {"action": "remind"})
+    sent = OutgoingEmail.objects.filter(purpose="followup_reminder")
+    # Every member of 2024 but Halmstad, less the one without an administrative contact.
+    assert sent.count() - before == 18
+    assert not sent.filter(to__contains="halmstad").exists()
+    assert "/medlem/uppfoljning/?ar=2024" in sent.first().body
