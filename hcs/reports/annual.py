@@ -57,6 +57,15 @@ class AnnualReport:
         return [e for e in self.events if e.kind in kinds]
 
     @property
+    def events_by_kind(self) -> list[tuple[str, int]]:
+        """How many of the year's events of each kind, the most common first (the chart)."""
+        counts: dict[str, int] = {}
+        for event in self.events:
+            label = str(event.get_kind_display())
+            counts[label] = counts.get(label, 0) + 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    @property
     def participants_total(self) -> int:
         return sum(participants(e) for e in self.events)
 

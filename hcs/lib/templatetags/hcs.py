@@ -33,3 +33,11 @@ def markdown(text):
     from hcs.content.markdown import render
 
     return render(text)
+
+
+@register.simple_tag
+def bar_chart(rows, label):
+    """{% bar_chart rows "Tags given" %} -> an SVG bar chart of (label, value) rows."""
+    from hcs.lib.charts import bar_chart as draw
+
+    return draw(list(rows), label=str(label))
