@@ -29,7 +29,7 @@ from hcs.events.models import Event, Registration
 from hcs.groups.models import GroupParticipant
 from hcs.invoices.models import Invoice
 from hcs.invoices.queries import invoice_rows
-from hcs.lib.errors import add_to_form, messages_of
+from hcs.lib.errors import add_to_form, form_problems, messages_of
 from hcs.lib.periods import in_effect
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_decision_record, membership_end, membership_start
@@ -218,10 +218,8 @@ def membership_decision(request, pk: int, kind: str):
     prefix = f"{'exit' if kind == 'exit' else 'decision'}-{membership.pk}"
     form = form_class(request.POST, request.FILES, prefix=prefix)
     if not form.is_valid():
-        for field, problems in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for problem in problems:
-                messages.error(request, f"{label}: {problem}" if label else problem)
+        for problem in form_problems(form):
+            messages.error(request, problem)
         return redirect("backoffice:organisation", code)
     try:
         if kind == "exit" and membership.end_date is None:

@@ -15,6 +15,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.models import StoredFile
+
 TITLE_MAX = 200
 SUMMARY_MAX = 300
 BODY_MAX = 60_000
@@ -136,7 +138,7 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
     return f"innehall/{instance.entry_id}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     """An image or PDF of an entry, shown at /filer/<id>/<name> once the entry is published."""
 
     class Kind(models.TextChoices):
@@ -148,23 +150,14 @@ class Attachment(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
-    name = models.CharField(_("file name"), max_length=120)
     description = models.CharField(
         _("description"),
         max_length=200,
         help_text=_("For an image: what it shows (read aloud to those who cannot see it)."),
     )
-    size = models.PositiveIntegerField(_("size"))
-    content_type = models.CharField(max_length=40)
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
+    class Meta(StoredFile.Meta):
+        pass
 
 
 MESSAGE_MAX_LENGTH = 5000

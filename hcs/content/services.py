@@ -8,7 +8,6 @@ Every write adds an audit entry in its transaction, which also renews the public
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_slug
@@ -29,7 +28,7 @@ from hcs.content.models import (
     Entry,
     Revision,
 )
-from hcs.lib.files import file_name, image_or_pdf, validate_pdf
+from hcs.lib.files import upload_facts
 from hcs.lib.senders import sender_problems
 from hcs.lib.text import forbidden_character
 
@@ -270,10 +269,8 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
     """Store an image or PDF for `entry`; refused (nothing stored) when the file is neither,
     too large, or an image has no description."""
     description = (description or "").strip()
-    size = upload.size or 0
-    if size > settings.MAX_DOCUMENT_BYTES:
-        validate_pdf(upload)  # names the size and the limit
-    kind, content_type, extension = image_or_pdf(upload)
+    facts = upload_facts(upload)
+    kind = facts.kind
     problems = []
     if not description:
         problems.append(
@@ -285,17 +282,16 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
         problems.append(_("Description: at most 200 characters on one line."))
     if problems:
         raise ValidationError(problems)
-    name = file_name(upload.name or "", extension)
     with transaction.atomic():
         attachment = Attachment(
             entry=entry,
             kind=kind,
-            name=name,
+            name=facts.name,
             description=description,
-            size=size,
-            content_type=content_type,
+            size=facts.size,
+            content_type=facts.content_type,
         )
-        attachment.file.save(name, upload, save=False)
+        attachment.file.save(facts.name, upload, save=False)
         try:
             attachment.save()
             audit_record(

@@ -25,7 +25,7 @@ from hcs.content.services import (
     entry_unpublish,
     revision_restore,
 )
-from hcs.lib.errors import add_to_form, messages_of
+from hcs.lib.errors import add_to_form, form_problems, messages_of
 
 K = Entry.Kind
 CREATABLE = (K.NEWS, K.PUBLICATION, K.QUOTE)
@@ -239,10 +239,8 @@ def attachment_upload(request, pk: int):
     entry = get_object_or_404(Entry, pk=pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+        for problem in form_problems(form):
+            messages.error(request, problem)
         return redirect("content:edit", entry.pk)
     try:
         attachment = attachment_add(

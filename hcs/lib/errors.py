@@ -35,3 +35,13 @@ def add_to_form(form, error: ValidationError) -> None:
     else:
         for message in messages_of(error):
             form.add_error(None, message)
+
+
+def form_problems(form) -> list[str]:
+    """A bound, invalid form's problems, one text each, with its field's label ("Beskrivning:
+    Detta fält måste fyllas i."): for a message where the form is not shown again."""
+    texts = []
+    for field, problems in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        texts += [f"{label}: {problem}" if label else problem for problem in problems]
+    return texts

@@ -1,5 +1,7 @@
 """Checks for uploaded documents and images."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -60,3 +62,21 @@ def file_name(name: str, extension: str) -> str:
 
     stem = slugify((name or "fil").rsplit(".", 1)[0])[:60] or "fil"
     return f"{stem}{extension}"
+
+
+@dataclass(frozen=True)
+class UploadFacts:
+    kind: str  # "image" or "pdf"
+    name: str
+    content_type: str
+    size: int
+
+
+def upload_facts(upload) -> UploadFacts:
+    """What an uploaded image or PDF is, judged by its content, with the safe name to store it
+    under; ValidationError for another kind of file or one over MAX_DOCUMENT_BYTES."""
+    size = upload.size or 0
+    if size > settings.MAX_DOCUMENT_BYTES:
+        validate_pdf(upload)  # names the size and the limit
+    kind, content_type, extension = image_or_pdf(upload)
+    return UploadFacts(kind, file_name(upload.name or "", extension), content_type, size)

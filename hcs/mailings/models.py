@@ -19,6 +19,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from hcs.lib.models import StoredFile
+
 # A row claimed longer ago than this, and still not recorded as sent or failed, is uncertain.
 UNCERTAIN_AFTER = timedelta(minutes=10)
 
@@ -150,22 +152,13 @@ def attachment_path(instance: "MailingAttachment", filename: str) -> str:
     return f"utskick/{instance.mailing_id}/{filename}"
 
 
-class MailingAttachment(models.Model):
+class MailingAttachment(StoredFile):
     """A PDF or an image sent with every message of the mailing."""
 
     mailing = models.ForeignKey(
         Mailing, verbose_name=_("mailing"), on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
-    name = models.CharField(_("file name"), max_length=120)
-    content_type = models.CharField(max_length=40)
-    size = models.PositiveIntegerField(_("size"))
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
+    class Meta(StoredFile.Meta):
+        pass

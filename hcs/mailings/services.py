@@ -30,7 +30,7 @@ from hcs.audit.models import AuditEntry
 from hcs.audit.services import audit_record
 from hcs.events.models import Event, Registration
 from hcs.groups.models import Group
-from hcs.lib.files import file_name, image_or_pdf
+from hcs.lib.files import upload_facts
 from hcs.lib.text import forbidden_character
 from hcs.mail.services import email_queue, email_render
 from hcs.mailings import audience as audiences
@@ -136,29 +136,27 @@ ATTACHMENTS_MAX_BYTES = 5 * 1024 * 1024  # together: every recipient's mailbox g
 def mailing_attachment_add(*, mailing: Mailing, upload, actor) -> MailingAttachment:
     """A PDF or an image sent with every message of a draft; refused (nothing stored) for
     another kind of file, or when the attachments together would pass 5 MB."""
-    _kind, content_type, extension = image_or_pdf(upload)
-    size = upload.size or 0
+    facts = upload_facts(upload)
     with transaction.atomic():
         mailing = Mailing.objects.select_for_update().get(pk=mailing.pk)
         if mailing.status != S.DRAFT:
             raise ValidationError(_("Only a draft's attachments can change."), code="conflict")
-        total = sum(mailing.attachments.values_list("size", flat=True)) + size
+        total = sum(mailing.attachments.values_list("size", flat=True)) + facts.size
         if total > ATTACHMENTS_MAX_BYTES:
             raise ValidationError(
                 _("The attachments together may be at most 5 MB: they go to every recipient."),
                 code="too_large",
             )
-        name = file_name(upload.name or "", extension)
         attachment = MailingAttachment(
-            mailing=mailing, name=name, content_type=content_type, size=size
+            mailing=mailing, name=facts.name, content_type=facts.content_type, size=facts.size
         )
-        attachment.file.save(name, upload, save=False)
+        attachment.file.save(facts.name, upload, save=False)
         attachment.save()
         audit_record(
             actor=actor,
             action=AuditEntry.Action.UPDATE,
             obj=mailing,
-            changes={"attachment": [None, name]},
+            changes={"attachment": [None, facts.name]},
         )
     return attachment
 
