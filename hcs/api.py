@@ -141,6 +141,7 @@ def _register_routers() -> None:
     from hcs.events.api import router as events_router
     from hcs.fees.api import router as fees_router
     from hcs.followup.api import router as followup_router
+    from hcs.learning.api import router as learning_router
     from hcs.governance.api import router as governance_router
     from hcs.invoices.api import router as invoices_router
     from hcs.mailings.api import router as mailings_router
@@ -163,6 +164,7 @@ def _register_routers() -> None:
     api.add_router("", mailings_router)
     api.add_router("", reports_router)
     api.add_router("", followup_router)
+    api.add_router("", learning_router)
     api.add_router("", platskompassen_router)
     api.add_router("", platskompassen_results_router)
 

@@ -35,6 +35,9 @@ from hcs.events.services import registration_create
 from hcs.governance.models import AnnualMeeting, BoardMeeting, BoardTerm
 from hcs.groups.models import Group, GroupParticipant
 from hcs.invoices.models import Invoice
+from hcs.learning.models import Attachment as LearningAttachment
+from hcs.learning.models import LearningExample
+from hcs.learning.services import ExampleData, example_create
 from hcs.mail.models import OutgoingEmail
 from hcs.mailings.emails import unsubscribe_token
 from hcs.mailings.models import Mailing
@@ -119,6 +122,27 @@ def samples(o) -> dict[str, list[Sample]]:
         "/publikationer/": [Sample("/publikationer/", PUBLIC)],
         "/publikationer/<slug:slug>/": [Sample(f"/publikationer/{o.publication}/", PUBLIC)],
         "/kontakt/": [Sample("/kontakt/", PUBLIC)],
+        "/larande-exempel/": [Sample("/larande-exempel/?q=skolan&tagg=fhp5", PUBLIC)],
+        "/larande-exempel/<int:pk>/": [
+            Sample(f"/larande-exempel/{o.learning_public}/", PUBLIC),
+            # For members only: the anonymous visitor is asked to log in.
+            Sample(
+                f"/larande-exempel/{o.learning_members}/",
+                (LOGIN, 200, 200, 404, 404, 200, 404, 200, 200),
+            ),
+            # Malmö's draft: Malmö's contact and the secretariat only.
+            Sample(
+                f"/larande-exempel/{o.learning_draft_b}/",
+                (404, 404, 200, 404, 404, 404, 404, 200, 200),
+            ),
+        ],
+        "/larande-exempel/filer/<int:pk>/<str:name>": [
+            Sample(
+                f"/larande-exempel/filer/{o.learning_file}/walk.gif",
+                (404, 200, 200, 404, 404, 200, 404, 200, 200),
+            ),
+            Sample(f"/larande-exempel/filer/{o.learning_file}/annat.gif", (404,) * 9),
+        ],
         "/tillganglighet/": [Sample("/tillganglighet/", PUBLIC)],
         "/personuppgifter/": [Sample("/personuppgifter/", PUBLIC)],
         "/filer/<int:pk>/<str:name>": [
@@ -145,6 +169,14 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample("/kansli/uppfoljning/svar/999999/", (LOGIN,) + (403,) * 6 + (404, 404))
         ],
         "/api/v1/followups/<year>": [Sample("/api/v1/followups/2024", TOKEN)],
+        "/api/v1/learning-examples": [Sample("/api/v1/learning-examples?q=skolan", PUBLIC)],
+        "/kansli/larande-exempel/": [Sample("/kansli/larande-exempel/", SECRETARIAT)],
+        "/kansli/larande-exempel/nytt/": [
+            Sample(f"/kansli/larande-exempel/nytt/?org={A}", SECRETARIAT)
+        ],
+        "/kansli/larande-exempel/<int:pk>/": [
+            Sample(f"/kansli/larande-exempel/{o.learning_draft_b}/", SECRETARIAT)
+        ],
         "/kansli/uppfoljning/<int:year>.xlsx": [
             Sample("/kansli/uppfoljning/1999.xlsx", (LOGIN,) + (403,) * 6 + (404, 404))
         ],
@@ -193,6 +225,8 @@ def samples(o) -> dict[str, list[Sample]]:
             Sample(f"/kansli/meddelanden/{o.contact_message}/", SECRETARIAT_POST)
         ],
         "/healthz": [Sample("/healthz", PUBLIC)],
+        # Public (no log-in for anyone); 503 here because no worker beats during this walk.
+        "/readyz": [Sample("/readyz", (503,) * 9)],
         "/sitemap.xml": [Sample("/sitemap.xml", PUBLIC)],
         "/robots.txt": [Sample("/robots.txt", PUBLIC)],
         "/kalender/": [Sample("/kalender/", PUBLIC)],
@@ -239,8 +273,16 @@ def samples(o) -> dict[str, list[Sample]]:
                 "evenemang/",
                 "grupper/",
                 "uppfoljning/",
+                "larande-exempel/",
+                "larande-exempel/nytt/",
             )
         },
+        "/medlem/larande-exempel/<int:pk>/": [
+            Sample(
+                f"/medlem/larande-exempel/{o.learning_draft_b}/",
+                (LOGIN, 404, 200, 403, 403, 403, 403, 403, 403),
+            )
+        ],
         "/medlem/evenemang/anmalningar/<int:pk>/avboka/": [
             Sample(f"/medlem/evenemang/anmalningar/{o.registration}/avboka/", POST_ONLY)
         ],
@@ -547,6 +589,10 @@ class World:
     news: str
     publication: str
     draft_attachment: int
+    learning_public: int
+    learning_members: int
+    learning_draft_b: int
+    learning_file: int
     contact_message: int
     newsletter: int
     secrets: dict  # role → texts of other members that must never reach that role
@@ -578,6 +624,32 @@ def _draft_attachment() -> int:
         size=6,
         content_type="image/gif",
     ).pk
+
+
+def _learning() -> dict[str, int]:
+    """The demo's published examples (one public, Luleå's for members only, with an image) and
+    a draft of Malmö's."""
+    public = LearningExample.objects.filter(status="approved", public=True).first()
+    members = LearningExample.objects.get(status="approved", public=False, organisation__code=A)
+    draft = example_create(
+        organisation=Organisation.objects.get(code=B),
+        data=ExampleData(title="Malmös utkast", summary="Walk"),
+        actor="walk",
+    )
+    image = LearningAttachment.objects.create(
+        example=members,
+        file=ContentFile(b"GIF89a", name="walk.gif"),
+        name="walk.gif",
+        description="Walk",
+        size=6,
+        content_type="image/gif",
+    )
+    return {
+        "learning_public": public.pk,
+        "learning_members": members.pk,
+        "learning_draft_b": draft.pk,
+        "learning_file": image.pk,
+    }
 
 
 def _with_minutes(meeting):
@@ -717,6 +789,7 @@ def _make_world() -> World:
         newsletter=Mailing.objects.filter(kind="newsletter", status="sent").first().pk,
         publication=Entry.objects.filter(kind="publication", live__isnull=False).first().slug,
         draft_attachment=_draft_attachment(),
+        **_learning(),
         contact_message=contact_message_submit(
             name="Walk Skribent", email="skribent@example.org", message="Walk Meddelande"
         ).pk,

@@ -282,3 +282,13 @@ def rule_required(rule):
         return wrapper
 
     return decorator
+
+
+def may_see_members_examples(user) -> bool:
+    """The learning examples for members only: member contacts, board members, the
+    secretariat."""
+    return (
+        member_organisation(user) is not None
+        or is_board_member(user)
+        or secretariat_may(user, "learning.view_learningexample")
+    )

@@ -44,6 +44,7 @@ COORDINATOR_PERMISSIONS = {
     "content": ["view", "add", "change", "delete"],  # the site's texts and contact messages
     "mailings": ["view", "add", "change"],  # mailings are sent, never deleted
     "followup": ["view", "add", "change"],  # members' answers are reopened, never deleted
+    "learning": ["view", "add", "change", "delete"],  # members' learning examples, approved
 }
 
 

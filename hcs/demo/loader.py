@@ -24,6 +24,7 @@ from hcs.followup.demo import load_followup_demo
 from hcs.governance.demo import board_meetings_demo, link_meetings_to_events, load_governance_demo
 from hcs.groups.demo import attach_group_events, load_groups_demo
 from hcs.invoices.demo import load_invoices_demo
+from hcs.learning.demo import load_learning_demo
 from hcs.mailings.demo import load_mailings_demo
 from hcs.memberships.models import Membership
 from hcs.memberships.services import membership_save
@@ -102,6 +103,7 @@ def load_demo(*, invoices: bool = True, network_life: bool = True) -> dict[str, 
         report["newsletters"] = load_mailings_demo(ACTOR)
         report["annual_reports"] = load_annual_report_demo(ACTOR)
         report["followup_forms"] = load_followup_demo(ACTOR)
+        report["learning_examples"] = load_learning_demo(ACTOR)
     return report
 
 

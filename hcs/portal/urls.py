@@ -1,6 +1,7 @@
 from django.urls import path
 
 from hcs.followup.views import portal_followup
+from hcs.learning import views as learning
 from hcs.portal import views
 
 app_name = "portal"
@@ -17,6 +18,9 @@ urlpatterns = [
     ),
     path("grupper/", views.groups, name="groups"),
     path("uppfoljning/", portal_followup, name="followup"),
+    path("larande-exempel/", learning.portal_list, name="learning_examples"),
+    path("larande-exempel/nytt/", learning.portal_new, name="learning_new"),
+    path("larande-exempel/<int:pk>/", learning.portal_edit, name="learning_example"),
     path("dokument/", views.documents, name="documents"),
     path("dokument/arsmoten/<int:pk>/", views.annual_meeting, name="annual_meeting"),
     path("dokument/styrelsemoten/<int:pk>/", views.board_meeting, name="board_meeting"),

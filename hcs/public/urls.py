@@ -1,6 +1,7 @@
 from django.urls import path
 
 from hcs.applications.views import become_member
+from hcs.learning import views as learning
 from hcs.public import views
 
 app_name = "public"
@@ -20,4 +21,11 @@ urlpatterns = [
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("personuppgifter/", views.privacy, name="privacy"),
     path("filer/<int:pk>/<str:name>", views.attachment, name="attachment"),
+    path("larande-exempel/", learning.public_list, name="learning_examples"),
+    path("larande-exempel/<int:pk>/", learning.public_detail, name="learning_example"),
+    path(
+        "larande-exempel/filer/<int:pk>/<str:name>",
+        learning.attachment_file,
+        name="learning_attachment",
+    ),
 ]
