@@ -141,9 +141,9 @@ def _register_routers() -> None:
     from hcs.events.api import router as events_router
     from hcs.fees.api import router as fees_router
     from hcs.followup.api import router as followup_router
-    from hcs.learning.api import router as learning_router
     from hcs.governance.api import router as governance_router
     from hcs.invoices.api import router as invoices_router
+    from hcs.learning.api import router as learning_router
     from hcs.mailings.api import router as mailings_router
     from hcs.memberships.api import router as memberships_router
     from hcs.organisations.api import router as organisations_router

@@ -96,6 +96,7 @@ PUBLIC_PAGES = (
     "/personuppgifter/",
     "/nyhetsbrev/",
     "/nyhetsbrev/prenumerera/",
+    "/larande-exempel/",
 )
 
 
@@ -129,6 +130,32 @@ def test_member_pages_fit_a_phone(browser, site, path):
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="sv-SE")
     page = context.new_page()
     page.goto(f"{site.url}{path}")
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert not overflow
+    assert serious_violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_visitor_searches_the_learning_examples_on_a_phone(browser, site, language):
+    """A politician on a phone searches "skolan", narrows by a tag and opens the example that
+    says "skolor": every step fits the screen and passes axe."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="sv-SE")
+    context.add_cookies([{"name": "django_language", "value": language, "url": site.url}])
+    page = context.new_page()
+    page.goto(f"{site.url}/larande-exempel/")
+    page.get_by_role("searchbox").fill("skolan")
+    page.get_by_role("searchbox").press("Enter")
+    page.wait_for_url("**q=skolan**")
+    results = page.locator(".entry-list h3 a")
+    assert results.first.inner_text().startswith("Platskompassen på skolgården")
+    assert serious_violations(page) == []
+    page.locator(".facets a", has_text="Boende och närmiljö").click()
+    page.wait_for_url("**tagg=fhp5**")
+    assert page.locator(".facets a[aria-current]").count() == 1
+    page.locator(".entry-list h3 a").first.click()
+    assert page.locator("h1").inner_text().startswith("Platskompassen på skolgården")
+    assert "skolor" in page.locator("main").inner_text()
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert not overflow
     assert serious_violations(page) == []
@@ -175,6 +202,8 @@ def coordinator_page(browser, site):
         "/kansli/utskick/1/",
         "/verksamhetsberattelse/2024/",
         "/kansli/uppfoljning/2024/",
+        "/kansli/larande-exempel/",
+        "/kansli/larande-exempel/nytt/?org=1380",
     ],
 )
 def test_the_secretariats_pages_have_no_serious_accessibility_violations(

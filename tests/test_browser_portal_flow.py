@@ -163,6 +163,8 @@ def _portal_pages() -> list[str]:
         "/medlem/evenemang/",
         "/medlem/grupper/",
         "/medlem/uppfoljning/",
+        "/medlem/larande-exempel/",
+        "/medlem/larande-exempel/nytt/",
         "/medlem/dokument/",
         f"/medlem/dokument/arsmoten/{AnnualMeeting.objects.first().pk}/",
         "/medlem/mina-uppgifter/",

@@ -4,10 +4,11 @@
 A person is found by their contact-person row, and in the other records by their e-mail address
 anywhere and by their name within their own organisation (a registration made under another
 address): event registrations, group participations, criteria reminders, the e-mails sent to
-them, the audit trail, the admin's log ("Recent actions") and a login of their own. Erased
-values become the one placeholder, hcs.lib.gdpr.ERASED. What is not personal stays: the
-organisation's history of roles, registrations with their organisation, role and attendance,
-so that counts stay true.
+them, the follow-ups their logins submitted, the learning examples naming them, the audit trail,
+the admin's log ("Recent actions") and a login of their own. Erased values become the one
+placeholder, hcs.lib.gdpr.ERASED. What is not personal stays: the organisation's history of
+roles, registrations with their organisation, role and attendance, the follow-ups' answers and
+the learning examples (the organisation's), so that counts stay true.
 """
 
 from typing import Any
@@ -30,11 +31,13 @@ from hcs.events.services import (
     registrations_erase,
     registrations_export,
 )
+from hcs.followup.services import followups_erase, followups_export
 from hcs.groups.services import (
     participation_addresses,
     participations_erase,
     participations_export,
 )
+from hcs.learning.services import examples_erase, examples_export
 from hcs.lib.gdpr import ERASED, PersonMatch
 from hcs.mail.services import emails_erase, emails_export
 from hcs.mailings.services import mailings_erase, mailings_export
@@ -224,6 +227,7 @@ def data_requests_erase(match: PersonMatch, person: ContactPerson, dry_run: bool
 def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
     """Everything the platform holds about one person, as a JSON-ready dict."""
     match = person_match(person)
+    users = list(_users(match.addresses, person))
     with transaction.atomic():
         # The trail about this person is their data too.
         entries = AuditEntry.objects.filter(
@@ -254,6 +258,8 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
             "reminders": reminders_export(match),
             "emails": [email for address in match.addresses for email in emails_export(address)],
             **mailings_export(match.addresses),
+            **followups_export(match, users),
+            "learning_examples": examples_export(person, users),
             "data_requests": [
                 {
                     "request": r.kind,
@@ -264,7 +270,7 @@ def contact_person_export(*, person: ContactPerson, actor) -> dict[str, Any]:
                 }
                 for r in _data_requests(match, person).order_by("received_on")
             ],
-            "logins": [_login_data(user) for user in _users(match.addresses, person)],
+            "logins": [_login_data(user) for user in users],
             "membership_applications": [
                 {
                     "sent": a.created_at.isoformat(),
@@ -337,6 +343,10 @@ def contact_person_erase(*, person: ContactPerson, actor, dry_run: bool = False)
         summary["mailings"] = mailings_erase(match.addresses, dry_run=dry_run)
         log = _admin_log(match, person)
         users = list(_users(match.addresses, person))
+        # Before the logins are erased: a follow-up submitted before the link to its login was
+        # kept is found by the login's user name.
+        summary["followups"] = followups_erase(match, users, dry_run=dry_run)
+        summary["learning_examples"] = examples_erase(person, dry_run=dry_run)
         proposals = list(_proposals(match, person).select_for_update())
         summary["contact_proposals"] = len(proposals)
         applications = list(_applications(match).select_for_update())

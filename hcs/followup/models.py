@@ -5,6 +5,7 @@ Invariants: one form per year; one follow-up per member and form (database: uniq
 submitted follow-up is changed only after the secretariat reopens it (services.py).
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,16 @@ class Followup(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_by = models.CharField(_("submitted by"), max_length=150, blank=True)
+    # The login that submitted it: how a person's export and erasure find their follow-ups
+    # (hcs.contacts.gdpr), surer than the user name kept as text above, which a login can change.
+    submitted_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitting login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -1,12 +1,17 @@
 """Writes to the follow-up: the secretariat's form of a year (copied from the year before, its
-questions added and removed), a member's answers (a draft, then submitted), and reopening."""
+questions added and removed), a member's answers (a draft, then submitted), and reopening; and
+a person's part of it for their GDPR export and erasure (hcs.contacts.gdpr): the follow-ups
+their logins submitted and any answer naming them."""
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +19,7 @@ from hcs.audit.models import AuditEntry
 from hcs.audit.services import actor_label, audit_record
 from hcs.followup.models import Answer, Followup, FollowupForm, Question
 from hcs.followup.tags import LABELS
+from hcs.lib.gdpr import ERASED, PersonMatch
 from hcs.lib.text import forbidden_character
 from hcs.organisations.models import Organisation
 
@@ -184,6 +190,7 @@ def followup_save(
             followup.status = Followup.Status.SUBMITTED
             followup.submitted_at = timezone.now()
             followup.submitted_by = actor_label(actor)[:150]
+            followup.submitted_by_user = actor if isinstance(actor, get_user_model()) else None
         followup.save()
         audit_record(
             actor=actor,
@@ -259,3 +266,74 @@ def followup_reminders_send(*, form: FollowupForm, actor, today: date | None = N
             message="Follow-up reminders",
         )
     return reminded
+
+
+def _submitted_by(users) -> Q:
+    """Follow-ups submitted by one of `users`: by the link, or (submitted before the link was
+    kept) by the user name stored as text."""
+    users = list(users)
+    return Q(submitted_by_user__in=users) | Q(
+        submitted_by_user=None, submitted_by__in=[user.get_username() for user in users]
+    )
+
+
+def _answers_naming(match: PersonMatch) -> list[Answer]:
+    """Answers whose text holds the person's name or address as a whole word (a text answer may
+    name a contact person)."""
+    answers = (
+        Answer.objects.annotate(value_text=Cast("value", TextField()))
+        .filter(match.text_q("value_text"))
+        .select_related("followup__form", "followup__organisation", "question")
+        .order_by("followup__form__year", "followup__organisation__name", "question__position")
+    )
+    return [answer for answer in answers if match.scrub(answer.value) != answer.value]
+
+
+def followups_export(match: PersonMatch, users) -> dict[str, list[dict]]:
+    """The person's part of the follow-up: the follow-ups their logins submitted (the answers
+    are the organisation's) and the answers that name them."""
+    submitted = (
+        Followup.objects.filter(_submitted_by(users))
+        .select_related("form", "organisation")
+        .order_by("form__year", "organisation__name")
+    )
+    return {
+        "followups_submitted": [
+            {
+                "year": followup.form.year,
+                "organisation": followup.organisation.name,
+                "status": followup.status,
+                "submitted": followup.submitted_at.isoformat() if followup.submitted_at else "",
+                "submitted_by": followup.submitted_by,
+            }
+            for followup in submitted
+        ],
+        "followup_answers_naming_them": [
+            {
+                "year": answer.followup.form.year,
+                "organisation": answer.followup.organisation.name,
+                "question": answer.question.text,
+                "answer": answer.value,
+            }
+            for answer in _answers_naming(match)
+        ],
+    }
+
+
+def followups_erase(match: PersonMatch, users, *, dry_run: bool = False) -> int:
+    """The follow-ups stay the organisation's, answers and all: the person's name goes from the
+    ones they submitted (and the link to their login), and from the answers that name them.
+    Returns how many follow-ups and answers were (or would be) changed."""
+    with transaction.atomic():
+        submitted = list(Followup.objects.filter(_submitted_by(users)).select_for_update())
+        answers = _answers_naming(match)
+        if dry_run:
+            return len(submitted) + len(answers)
+        for followup in submitted:
+            followup.submitted_by = ERASED
+            followup.submitted_by_user = None
+            followup.save(update_fields=["submitted_by", "submitted_by_user"])
+        for answer in answers:
+            answer.value = match.scrub(answer.value)
+            answer.save(update_fields=["value"])
+    return len(submitted) + len(answers)

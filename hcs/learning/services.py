@@ -326,7 +326,12 @@ def example_delete(*, example: LearningExample, actor) -> None:
         )
         example.delete()
         search.unindex(pk)
-        transaction.on_commit(lambda: [f.delete(save=False) for f in files])
+        transaction.on_commit(lambda: _files_delete(files))
+
+
+def _files_delete(files) -> None:
+    for stored in files:
+        stored.delete(save=False)
 
 
 def attachment_add(
@@ -382,13 +387,12 @@ def attachment_delete(*, attachment: Attachment, actor) -> None:
 # GDPR: a contact person named on examples, and the examples a login wrote.
 
 
-def examples_export(person: ContactPerson) -> list[dict]:
-    """The examples that name `person` as the one to ask, or that their login wrote."""
-    from hcs.accounts.models import MemberAccount
-
-    users = MemberAccount.objects.filter(person=person).values_list("user_id", flat=True)
+def examples_export(person: ContactPerson, users) -> list[dict]:
+    """The examples that name `person` as the one to ask, or that one of their logins
+    (`users`) wrote."""
+    user_ids = {user.pk for user in users}
     found = LearningExample.objects.filter(contact_person=person) | LearningExample.objects.filter(
-        created_by_id__in=list(users)
+        created_by_id__in=user_ids
     )
     return [
         {
@@ -396,7 +400,7 @@ def examples_export(person: ContactPerson) -> list[dict]:
             "organisation": e.organisation.name,
             "status": e.status,
             "contact_person": e.contact_person_id == person.pk,
-            "written_by_you": e.created_by_id in set(users),
+            "written_by_you": e.created_by_id in user_ids,
             "created": e.created_at.isoformat(),
         }
         for e in found.distinct().select_related("organisation").order_by("created_at")
@@ -405,7 +409,8 @@ def examples_export(person: ContactPerson) -> list[dict]:
 
 def examples_erase(person: ContactPerson, *, dry_run: bool = False) -> int:
     """The person is no longer named as the one to ask (the example is the organisation's and
-    stays); how many examples named them."""
+    stays; a login they wrote it with is erased with the logins); how many examples named
+    them."""
     named = LearningExample.objects.filter(contact_person=person)
     count = named.count()
     if not dry_run:

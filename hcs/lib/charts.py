@@ -2,6 +2,10 @@
 
 The chart is a picture of a table that the page shows beside it (the text equivalent), so it
 is marked `role="img"` with a label naming what it shows.
+
+Colours and the text's size are attributes of the drawing itself: WeasyPrint draws an inline SVG
+without the document's style sheet (a PDF's bars came out black), while in a browser the page's
+CSS (`.bar-chart rect`, `.bar-chart text`) still takes precedence over them.
 """
 
 from django.utils.html import escape
@@ -11,6 +15,9 @@ ROW = 22
 LABEL_WIDTH = 230
 BAR_WIDTH = 250
 NUMBER_WIDTH = 40
+BAR_COLOUR = "#00529b"  # the brand's blue, 7.6:1 on white
+TEXT_COLOUR = "#1a1a1a"
+FONT_SIZE = 12
 
 
 def bar_chart(rows: list[tuple[str, int]], *, label: str) -> SafeString:
@@ -20,7 +27,8 @@ def bar_chart(rows: list[tuple[str, int]], *, label: str) -> SafeString:
     height = ROW * len(rows) + 4
     parts = [
         f'<svg class="bar-chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(label)}" focusable="false">'
+        f'aria-label="{escape(label)}" focusable="false" '
+        f'font-family="DejaVu Sans, sans-serif" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
     ]
     for index, (name, value) in enumerate(rows):
         y = index * ROW + 2
@@ -28,7 +36,8 @@ def bar_chart(rows: list[tuple[str, int]], *, label: str) -> SafeString:
         text = name if len(name) <= 34 else name[:33] + "…"
         parts.append(
             f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{escape(text)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{ROW - 6}"></rect>'
+            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{ROW - 6}" '
+            f'fill="{BAR_COLOUR}"></rect>'
             f'<text x="{LABEL_WIDTH + bar + 4}" y="{y + 15}">{value}</text>'
         )
     parts.append("</svg>")

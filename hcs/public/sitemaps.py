@@ -32,6 +32,7 @@ class PublicPages(Sitemap):
             "public:accessibility",
             "public:privacy",
             "mailings_public:archive",
+            "public:learning_examples",
         ]
 
     def location(self, item):
@@ -104,10 +105,28 @@ class AnnualReports(Sitemap):
         return reverse("annual_report", args=[item])
 
 
+class LearningExamples(Sitemap):
+    """The published learning examples everyone may read."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        from hcs.learning.models import LearningExample
+
+        return list(LearningExample.objects.filter(status="approved", public=True).order_by("pk"))
+
+    def location(self, item):
+        return reverse("public:learning_example", args=[item.pk])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 SITEMAPS = {
     "pages": PublicPages,
     "texts": PublishedTexts,
     "annual_reports": AnnualReports,
+    "learning_examples": LearningExamples,
     "members": MemberPages,
     "events": PublicEvents,
 }

@@ -387,7 +387,7 @@ def test_the_contact_person_is_in_their_export_and_erased_from_the_example(demo,
         actor=coordinator,
         approve=True,
     )
-    exported = examples_export(person)
+    exported = examples_export(person, [])
     assert [row["title"] for row in exported] == ["Parker"] and exported[0]["contact_person"]
     assert examples_erase(person) == 1
     example.refresh_from_db()
