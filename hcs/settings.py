@@ -65,12 +65,17 @@ INSTALLED_APPS = [
     "hcs.content",
     "hcs.mailings",
     "hcs.followup",
+    "hcs.learning",
+    "hcs.ops",
     "hcs.backoffice",
     "hcs.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A request id (X-Request-ID) on every log line and response, and one access line per
+    # request (hcs.ops.middleware).
+    "hcs.ops.middleware.RequestIdMiddleware",
     # Headers on every response, the guards' answers included.
     "hcs.lib.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -119,6 +124,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer (restarting, failing over) fails a request within
+    # seconds, as a 503 the load balancer retries (hcs.lib.views.server_error), instead of
+    # holding the worker until the operating system gives up.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the public pages read while the coordinator writes; IMMEDIATE makes write
     # transactions take the lock up front so concurrent writers queue instead of failing.
@@ -132,6 +144,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Background work (reminder e-mails) is queued in the database and run by
 # `manage.py db_worker`: no broker to run. Tests run tasks at once (test_settings).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# /readyz is ready only if a worker (`manage.py worker`) has beaten within this many seconds
+# (hcs.ops.heartbeat); 0 leaves the worker out of /readyz.
+WORKER_SEEN_WITHIN_SECONDS = envint("WORKER_SEEN_WITHIN_SECONDS", 300)
 
 # Django's cache holds the rate limits' counters and the public pages. Without CACHE_URL it is
 # each process's memory (fine for one process); with several workers or servers set CACHE_URL
@@ -172,7 +187,7 @@ TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "hcs" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -250,7 +265,14 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", True)
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    # Off unless asked: on the apex domain they would bind every subdomain (other services of
+    # the host municipality, say) to HTTPS for a year, and preloading is a request to the
+    # browsers' list that takes months to undo. `check --deploy` warns while they are off.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The load balancer's and the container's probes speak plain HTTP on the inside.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # The invoices' sender: the network, whose accounts the host municipality keeps. These are
 # printed on every invoice and put in its Peppol XML; check them with the host's finance office.
@@ -273,15 +295,31 @@ ACCOUNT_FEE_REVENUE = envstr("ACCOUNT_FEE_REVENUE", "3010")
 # its books), not as a receivable.
 ACCOUNT_INTERNAL_TRANSFER = envstr("ACCOUNT_INTERNAL_TRANSFER", "1790")
 
+# LOG_FORMAT=json (production): one JSON object per line with time, level, logger, message and
+# the request's id, plus an access line per request (logger "hcs.request"; hcs.ops.logs).
+# "plain" (the default): the message alone, for a developer's terminal, where runserver
+# already prints each request.
+LOG_FORMAT = envstr("LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "hcs.ops.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "hcs.ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # WeasyPrint and fontTools narrate every PDF at INFO.
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "hcs.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
     },
 }
 

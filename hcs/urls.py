@@ -22,6 +22,7 @@ from hcs.api import api
 from hcs.criteria.views import own_row as criteria_own_row
 from hcs.events.views import calendar_feed
 from hcs.governance.views import board_public
+from hcs.ops.views import readyz
 from hcs.public.sitemaps import SITEMAPS, robots_txt
 from hcs.public.views import healthz
 from hcs.reports import views_annual
@@ -64,6 +65,7 @@ urlpatterns = [
     path("kansli/", include("hcs.content.urls_kansli")),
     path("kansli/utskick/", include("hcs.mailings.urls_kansli")),
     path("kansli/uppfoljning/", include("hcs.followup.urls_kansli")),
+    path("kansli/larande-exempel/", include("hcs.learning.urls_kansli")),
     path("nyhetsbrev/", include("hcs.mailings.urls_public")),
     path("styrelsen/", board_public, name="board"),
     path(
@@ -82,6 +84,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, app_name), namespace=namespace)),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path(
         "sitemap.xml",
         login_not_required(cache_page(3600)(sitemap)),

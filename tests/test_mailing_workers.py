@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.conf import settings
 from django.utils import timezone
 
 from hcs.mailings.models import Mailing, Recipient, Subscriber
+from tests import servers
 from tests.smtp import Inbox, free_port
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
@@ -35,13 +35,6 @@ class SlowInbox(Inbox):
         return await super().handle_DATA(server, session, envelope)
 
 
-def _database_url() -> str:
-    db = settings.DATABASES["default"]
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    where = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{db['USER']}{password}@{where}/{db['NAME']}"
-
-
 LOG = Path(os.environ.get("TMPDIR", "/tmp")) / "hcs-test-mailing-workers.log"
 
 
@@ -50,7 +43,7 @@ def _worker(port: int, *extra: str):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hcs.settings",
         "DEBUG": "1",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": servers.database_url(),
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(port),

@@ -14,8 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
+
+from tests import servers
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
 
@@ -38,13 +39,6 @@ def _redis_reachable() -> bool:
         return False
 
 
-def _database_url() -> str:
-    db = settings.DATABASES["default"]
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    where = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{db['USER']}{password}@{where}/{db['NAME']}"
-
-
 def _gunicorn(cache_url: str, port: int, log: Path):
     env = {
         **os.environ,
@@ -53,7 +47,7 @@ def _gunicorn(cache_url: str, port: int, log: Path):
         "SECRET_KEY": "shared-limits-test",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": servers.database_url(),
         "CACHE_URL": cache_url,
     }
     command = [

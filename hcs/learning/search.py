@@ -16,6 +16,7 @@ name and the tags' labels D.
 import re
 from collections.abc import Iterable
 from functools import lru_cache, reduce
+from typing import Any
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -88,17 +89,14 @@ def index(example) -> None:
     """Renew the example's entry in the index (after every save)."""
     fields = _fields(example)
     if connection.vendor == "postgresql":
-        vector = reduce(
-            lambda a, b: a + b,
-            [
-                SearchVector(Value(text), config="swedish", weight=WEIGHTS[name])
-                for name, text in fields.items()
-            ]
-            + [
-                SearchVector(Value(_extra_stems(text)), config="simple", weight=WEIGHTS[name])
-                for name, text in fields.items()
-            ],
-        )
+        parts: list[Any] = [
+            SearchVector(Value(text), config="swedish", weight=WEIGHTS[name])
+            for name, text in fields.items()
+        ] + [
+            SearchVector(Value(_extra_stems(text)), config="simple", weight=WEIGHTS[name])
+            for name, text in fields.items()
+        ]
+        vector = reduce(lambda a, b: a + b, parts)
         type(example).objects.filter(pk=example.pk).update(search_vector=vector)
         return
     stemmed = [" ".join(stems(fields[name])) for name in WEIGHTS]

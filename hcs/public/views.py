@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hcs.accounts.access import is_secretariat
@@ -43,6 +44,7 @@ from hcs.reports.models import AnnualReportEdition
 
 @login_not_required
 @require_GET
+@never_cache
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
