@@ -162,7 +162,10 @@ def samples(o) -> dict[str, list[Sample]]:
         "/kansli/ekonomi/verksamhetsberattelse/<int:year>/": [
             Sample("/kansli/ekonomi/verksamhetsberattelse/2024/", SECRETARIAT)
         ],
-        "/api/v1/annual-report/<year>": [Sample("/api/v1/annual-report/2024", TOKEN)],
+        "/api/v1/annual-report/<year>": [
+            Sample("/api/v1/annual-report/2024", PUBLIC),  # published in the demo
+            Sample("/api/v1/annual-report/2023", (404,) * 7 + (200, 200)),  # not published
+        ],
         # Members' follow-up
         "/kansli/uppfoljning/<int:year>/": [Sample("/kansli/uppfoljning/2024/", SECRETARIAT)],
         "/kansli/uppfoljning/svar/<int:pk>/": [

@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from hcs.accounts.access import secretariat_must
-from hcs.accounts.auth import StaffToken
+from hcs.accounts.access import secretariat_may
+from hcs.accounts.auth import caller
 from hcs.events.queries import participants
 from hcs.lib.api import Year, errors
 from hcs.reports.annual import annual_report
+from hcs.reports.models import AnnualReportEdition
 
 router = Router(tags=["reports"])
 
@@ -63,16 +64,22 @@ class AnnualReportOut(Schema):
 
 @router.get(
     "/annual-report/{year}",
-    auth=StaffToken(),
-    response={200: AnnualReportOut, **errors(401, 403, 404, 422)},
+    auth=None,
+    response={200: AnnualReportOut, **errors(401, 404, 422)},
 )
 def annual_report_figures(request, year: Year):
     """The year's annual report from the records: the members (who joined and left, from
     when), the board at the year's end and its meetings, the events with their participants,
-    the newsletters sent, the revenue and the equity at the start of the year."""
-    secretariat_must(request.user, "reports.view_financialyear")
+    the newsletters sent, the revenue and the equity at the start of the year. Open to everyone
+    once the secretariat has published the year's report (as its page is); before that to the
+    secretariat (a staff token) only, 404 for others."""
+    user = caller(request)
     if year > timezone.localdate().year:
         raise Http404(_("There is no annual report for that year."))
+    if not secretariat_may(user, "reports.view_financialyear"):
+        published = AnnualReportEdition.objects.filter(year=year, published_at__isnull=False)
+        if not published.exists():
+            raise Http404(_("There is no annual report for that year."))
     report = annual_report(year)
     count = report.count
     return {

@@ -132,3 +132,16 @@ def test_an_unpublished_report_is_the_secretariats_only(demo_2024, outsider):
     client = Client()
     client.force_login(outsider)
     assert client.get("/verksamhetsberattelse/2023.pdf").status_code == 404
+
+
+def test_a_published_report_is_open_to_all_an_unpublished_one_to_the_secretariat(
+    demo_2024, api_client
+):
+    from django.test import Client
+
+    anonymous = Client()
+    assert anonymous.get("/api/v1/annual-report/2024").json()["members"]["count"] == 20
+    assert anonymous.get("/api/v1/annual-report/2023").status_code == 404
+    assert api_client.get("/api/v1/annual-report/2023").status_code == 200
+    wrong = Client(headers={"Authorization": "Bearer not-a-token"})
+    assert wrong.get("/api/v1/annual-report/2024").status_code == 401
