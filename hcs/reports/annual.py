@@ -140,13 +140,19 @@ class AnnualReport:
 
     @property
     def members_chart(self) -> list[tuple[str, int]]:
-        """The members over the years as the chart's rows, the oldest year first."""
+        """The members over the years as the chart's rows, the oldest year first. The years
+        before the first whose count is known (not only a lower bound) are left out of the
+        picture: bars of "at least 1" would draw a history the records do not hold (the table
+        beside it lists them, marked)."""
+        rows = list(self.members_over_years)
+        while len(rows) > 1 and rows[0].at_least:
+            rows.pop(0)
         return [
             (
                 _("%(year)d (at least)") % {"year": row.year} if row.at_least else str(row.year),
                 row.count.total,
             )
-            for row in self.members_over_years
+            for row in rows
         ]
 
     @property
