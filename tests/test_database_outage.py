@@ -6,8 +6,6 @@ front of the PostgreSQL pass's own database (tests/proxy.py)."""
 
 import json
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -21,23 +19,6 @@ from tests.proxy import Proxy
 from tests.smtp import Inbox, free_port
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
-
-
-def _call(port, path, body=None, token=""):
-    headers = {"Content-Type": "application/json"} if body is not None else {}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}{path}",
-        data=None if body is None else json.dumps(body).encode(),
-        headers=headers,
-        method="GET" if body is None else "POST",
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, response.read().decode(), dict(response.headers)
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), dict(error.headers)
 
 
 def _example(n):
@@ -81,31 +62,31 @@ def test_the_platform_rides_out_a_lost_database(tmp_path):
     worker = servers.worker(env, log)
     try:
         servers.wait_until_up(port)
-        assert _call(port, "/api/v1/learning-examples", _example(1), token)[0] == 201
-        _until(20, lambda: _call(port, "/readyz")[0] == 200)
+        assert servers.call(port, "/api/v1/learning-examples", _example(1), token)[0] == 201
+        _until(20, lambda: servers.call(port, "/readyz")[0] == 200)
 
         proxy.cut()
-        page = _call(port, "/medlemmar/")
+        page = servers.call(port, "/medlemmar/")
         assert page[0] == 503 and "Tjänsten är tillfälligt otillgänglig" in page[1]
         assert page[2]["Retry-After"] == "10"
-        write = _call(port, "/api/v1/learning-examples", _example(2), token)
+        write = servers.call(port, "/api/v1/learning-examples", _example(2), token)
         assert write[0] == 503 and json.loads(write[1])["detail"].startswith("Tjänsten")
-        assert _call(port, "/readyz")[0] == 503
-        assert _call(port, "/healthz")[0] == 200  # alive: the process is fine
+        assert servers.call(port, "/readyz")[0] == 503
+        assert servers.call(port, "/healthz")[0] == 200  # alive: the process is fine
         time.sleep(3)  # the worker meets the missing database too
 
         proxy.restore()
         back = time.monotonic()
-        recovered = _until(15, lambda: _call(port, "/medlemmar/")[0] == 200)
+        recovered = _until(15, lambda: servers.call(port, "/medlemmar/")[0] == 200)
         assert recovered - back < 10
-        assert _call(port, "/api/v1/learning-examples", _example(3), token)[0] == 201
+        assert servers.call(port, "/api/v1/learning-examples", _example(3), token)[0] == 201
         # Nothing of the refused write was stored.
         titles = set(LearningExample.objects.values_list("title", flat=True))
         assert titles == {"Exempel 1", "Exempel 3"}
         # The worker goes on by itself: it sends an e-mail queued after the outage, and beats.
-        assert _call(port, "/api/v1/subscribers", {"email": "efter@example.org"})[0] == 202
+        assert servers.call(port, "/api/v1/subscribers", {"email": "efter@example.org"})[0] == 202
         _until(30, lambda: any(m["To"] == "efter@example.org" for m in inbox.messages))
-        _until(30, lambda: _call(port, "/readyz")[0] == 200)
+        _until(30, lambda: servers.call(port, "/readyz")[0] == 200)
         assert worker.poll() is None, log.read_text()[-2000:]
     finally:
         servers.stop(app, worker)

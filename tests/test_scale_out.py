@@ -8,8 +8,6 @@ import json
 import os
 import socket
 import time
-import urllib.error
-import urllib.request
 from datetime import date
 
 import pytest
@@ -36,23 +34,6 @@ def _redis_reachable() -> bool:
             return True
     except OSError:
         return False
-
-
-def _call(port: int, path: str, body: dict | None = None, token: str = "") -> tuple[int, str]:
-    headers = {"Content-Type": "application/json"} if body is not None else {}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}{path}",
-        data=None if body is None else json.dumps(body).encode(),
-        headers=headers,
-        method="GET" if body is None else "POST",
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
 
 
 @pytest.fixture
@@ -92,7 +73,7 @@ def test_a_clients_limit_holds_across_both_servers(platform):
     ports, _inbox, _log = platform
     body = {"name": "P", "email": "p@example.org", "role": "official"}
     codes = [
-        _call(ports[n % 2], "/api/v1/events/999999/registrations", body)[0]
+        servers.call(ports[n % 2], "/api/v1/events/999999/registrations", body)[0]
         for n in range(LIMIT + 8)
     ]
     # 404: let through (there is no such event); 429: over the limit, whichever server.
@@ -107,10 +88,10 @@ def test_a_write_through_one_server_shows_on_the_others_cached_page(platform):
     coordinator = _coordinator()
     token = api_token_create(username=coordinator.username)
     page = f"/medlemmar/?datum={timezone.localdate().isoformat()}"
-    first = _call(ports[0], page)[1]
+    first = servers.call(ports[0], page)[1]
     assert "Halmstad" not in first
-    assert _call(ports[0], page)[1] == first  # now from the cache (Redis)
-    status, _body = _call(
+    assert servers.call(ports[0], page)[1] == first  # now from the cache (Redis)
+    status, _body, _headers = servers.call(
         ports[1],
         "/api/v1/memberships",
         {
@@ -121,7 +102,7 @@ def test_a_write_through_one_server_shows_on_the_others_cached_page(platform):
         token,
     )
     assert status == 201
-    assert "Halmstad" in _call(ports[0], page)[1]
+    assert "Halmstad" in servers.call(ports[0], page)[1]
 
 
 def test_the_queue_runs_each_task_once_on_two_workers(platform):
@@ -132,7 +113,7 @@ def test_the_queue_runs_each_task_once_on_two_workers(platform):
         Subscriber(email=f"prenumerant{i:04}@example.org", status="confirmed")
         for i in range(SUBSCRIBERS)
     )
-    status, body = _call(
+    status, body, _headers = servers.call(
         ports[0],
         "/api/v1/mailings",
         {
@@ -145,13 +126,11 @@ def test_the_queue_runs_each_task_once_on_two_workers(platform):
     )
     assert status == 201, body
     mailing = json.loads(body)["id"]
-    assert _call(ports[1], f"/api/v1/mailings/{mailing}/send", {}, token)[0] == 202
+    assert servers.call(ports[1], f"/api/v1/mailings/{mailing}/send", {}, token)[0] == 202
     # And single e-mails queued through both servers: newsletter subscriptions' confirmations.
     for n in range(6):
-        assert _call(ports[n % 2], "/api/v1/subscribers", {"email": f"ny{n}@example.org"})[0] in (
-            202,
-            429,
-        )
+        address = {"email": f"ny{n}@example.org"}
+        assert servers.call(ports[n % 2], "/api/v1/subscribers", address)[0] in (202, 429)
     deadline = time.monotonic() + 90
     rows = Recipient.objects.filter(mailing_id=mailing)
     while time.monotonic() < deadline and rows.exclude(status="sent").exists():

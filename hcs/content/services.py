@@ -291,18 +291,13 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
             size=facts.size,
             content_type=facts.content_type,
         )
-        attachment.file.save(facts.name, upload, save=False)
-        try:
-            attachment.save()
+        with attachment.stored(upload):
             audit_record(
                 actor=actor,
                 action=AuditEntry.Action.CREATE,
                 obj=attachment,
                 changes={"file": [None, attachment.name], "entry": [None, entry.pk]},
             )
-        except Exception:
-            attachment.file.delete(save=False)
-            raise
     return attachment
 
 

@@ -357,18 +357,13 @@ def attachment_add(
             size=facts.size,
             content_type=facts.content_type,
         )
-        attachment.file.save(facts.name, upload, save=False)
-        try:
-            attachment.save()
+        with attachment.stored(upload):
             audit_record(
                 actor=actor,
                 action=AuditEntry.Action.CREATE,
                 obj=attachment,
                 changes={"file": [None, attachment.name], "example": [None, example.pk]},
             )
-        except Exception:
-            attachment.file.delete(save=False)
-            raise
     return attachment
 
 

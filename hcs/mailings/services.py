@@ -150,14 +150,13 @@ def mailing_attachment_add(*, mailing: Mailing, upload, actor) -> MailingAttachm
         attachment = MailingAttachment(
             mailing=mailing, name=facts.name, content_type=facts.content_type, size=facts.size
         )
-        attachment.file.save(facts.name, upload, save=False)
-        attachment.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE,
-            obj=mailing,
-            changes={"attachment": [None, facts.name]},
-        )
+        with attachment.stored(upload):
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.UPDATE,
+                obj=mailing,
+                changes={"attachment": [None, facts.name]},
+            )
     return attachment
 
 
