@@ -28,7 +28,7 @@ from hcs.content.models import (
     Entry,
     Revision,
 )
-from hcs.lib.files import upload_facts
+from hcs.lib.files import description_problem, upload_facts
 from hcs.lib.senders import sender_problems
 from hcs.lib.text import forbidden_character
 
@@ -271,17 +271,9 @@ def attachment_add(*, entry: Entry, upload: UploadedFile, description: str, acto
     description = (description or "").strip()
     facts = upload_facts(upload)
     kind = facts.kind
-    problems = []
-    if not description:
-        problems.append(
-            _("Description: say what the image shows.")
-            if kind == Attachment.Kind.IMAGE
-            else _("Description: give the document's title.")
-        )
-    elif len(description) > 200 or forbidden_character(description):
-        problems.append(_("Description: at most 200 characters on one line."))
-    if problems:
-        raise ValidationError(problems)
+    problem = description_problem(description, kind)
+    if problem:
+        raise ValidationError([problem])
     with transaction.atomic():
         attachment = Attachment(
             entry=entry,

@@ -35,7 +35,7 @@ from hcs.learning.models import (
     LearningExample,
     Link,
 )
-from hcs.lib.files import upload_facts
+from hcs.lib.files import description_problem, upload_facts
 from hcs.lib.text import forbidden_character
 from hcs.mail.services import email_queue, email_render
 from hcs.organisations.models import Organisation
@@ -341,14 +341,9 @@ def attachment_add(
     is too large, or has no description."""
     description = (description or "").strip()
     facts = upload_facts(upload)
-    if not description:
-        raise ValidationError(
-            _("Description: say what the image shows.")
-            if facts.kind == "image"
-            else _("Description: give the document's title.")
-        )
-    if len(description) > 200 or forbidden_character(description):
-        raise ValidationError(_("Description: at most 200 characters on one line."))
+    problem = description_problem(description, facts.kind)
+    if problem:
+        raise ValidationError(problem)
     with transaction.atomic():
         attachment = Attachment(
             example=example,

@@ -80,3 +80,18 @@ def upload_facts(upload) -> UploadFacts:
         validate_pdf(upload)  # names the size and the limit
     kind, content_type, extension = image_or_pdf(upload)
     return UploadFacts(kind, file_name(upload.name or "", extension), content_type, size)
+
+
+def description_problem(description: str, kind: str) -> str | None:
+    """What is wrong with the description of an uploaded image or PDF (`kind`), or None: an
+    image says what it shows (read aloud to those who cannot see it), a document its title,
+    on one line of at most 200 characters."""
+    from hcs.lib.text import forbidden_character
+
+    if not description:
+        if kind == "image":
+            return _("Description: say what the image shows.")
+        return _("Description: give the document's title.")
+    if len(description) > 200 or forbidden_character(description):
+        return _("Description: at most 200 characters on one line.")
+    return None
