@@ -67,7 +67,7 @@ def find(
     """The examples `user` may read that match the words `q` (the best match first; without
     words the newest first) and every chosen facet; the facets count the matches."""
     candidates = visible(user).select_related("organisation")
-    ranked = search.ranked_ids(q, candidates)
+    ranked = search.ranked_ids(q)
     if ranked is None:
         examples = list(candidates.order_by("-approved_at", "-id"))
     else:

@@ -120,9 +120,10 @@ def _fts5_query(terms: Iterable[str]) -> str:
     return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-def ranked_ids(query: str, candidates) -> list[int] | None:
-    """The ids among `candidates` (a queryset of examples) that match `query`, the best match
-    first; None when the query has no word to search for (then nothing is filtered)."""
+def ranked_ids(query: str) -> list[int] | None:
+    """The ids of the examples that match `query`, the best match first (who may read which
+    is the caller's filter: queries.find); None when the query has no word to search for (then
+    nothing is filtered)."""
     query_words = words(query)[:20]
     if not query_words:
         return None
@@ -135,8 +136,10 @@ def ranked_ids(query: str, candidates) -> list[int] | None:
                 part = part | SearchQuery(f"'{extra}'", config="simple", search_type="raw")
             parts.append(part)
         search = reduce(lambda a, b: a & b, parts)
+        from hcs.learning.models import LearningExample
+
         return list(
-            candidates.filter(search_vector=search)
+            LearningExample.objects.filter(search_vector=search)
             .annotate(rank=SearchRank(F("search_vector"), search))
             .order_by("-rank", "-approved_at", "-id")
             .values_list("id", flat=True)
@@ -147,6 +150,4 @@ def ranked_ids(query: str, candidates) -> list[int] | None:
             "ORDER BY bm25(learning_fts, 10.0, 4.0, 1.0, 0.5), rowid DESC",
             [_fts5_query(stem(w) for w in query_words)],
         )
-        order = [row[0] for row in cursor.fetchall()]
-    allowed = set(candidates.filter(id__in=order).values_list("id", flat=True))
-    return [pk for pk in order if pk in allowed]
+        return [row[0] for row in cursor.fetchall()]

@@ -219,8 +219,8 @@ def example_update(
             changes["status"] = [status_before, example.status]
         if changes:
             audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=example, changes=changes)
-    if example.status != status_before:
-        transaction.on_commit(lambda: _tell_secretariat(example))
+        if example.status != status_before:
+            transaction.on_commit(lambda: _tell_secretariat(example))
     return example
 
 

@@ -35,18 +35,11 @@ from hcs.learning.services import (
     example_update,
 )
 from hcs.lib import ratelimit
-from hcs.lib.errors import form_problems, messages_of
-from hcs.lib.params import parse_int
+from hcs.lib.errors import add_to_form, form_problems, messages_of
+from hcs.lib.params import year_param
 from hcs.organisations.models import Organisation
 
 S = LearningExample.Status
-
-
-def _number(raw: str, minimum: int = 1, maximum: int = 2**31 - 1) -> int | None:
-    try:
-        return parse_int(raw, minimum=minimum, maximum=maximum)
-    except ValidationError:
-        return None
 
 
 # The public search
@@ -59,7 +52,7 @@ def public_list(request):
     q = form.cleaned_data["q"] if form.is_valid() else ""
     tags = [t for t in request.GET.getlist("tagg") if t in LABELS]
     organisation = request.GET.get("org", "")[:10]
-    year = _number(request.GET.get("ar", ""), 2000, 2100)
+    year = year_param(request)
     found = queries.find(request.user, q=q, tags=tags, organisation=organisation, year=year)
     for name, facets in (("tagg", found.tags), ("org", found.organisations), ("ar", found.years)):
         for facet in facets:
@@ -74,7 +67,6 @@ def public_list(request):
             "found": found,
             "page": page,
             "chosen": {"tagg": tags, "org": organisation, "ar": str(year or "")},
-            "labels": LABELS,
             "meta_title": _("Learning examples"),
             "meta_description": _(
                 "Good practice from the network's municipalities and regions: what they did "
@@ -100,28 +92,16 @@ def _toggled(params, name: str, value: str) -> str:
     return "?" + query.urlencode()
 
 
-def _readable(request, pk: int) -> LearningExample:
+@login_not_required
+@require_GET
+def public_detail(request, pk: int):
     example = get_object_or_404(
         LearningExample.objects.select_related("organisation", "contact_person"), pk=pk
     )
     if not queries.may_read(request.user, example):
         if example.status == S.APPROVED and not request.user.is_authenticated:
-            raise _LoginFirst
+            return redirect_to_login(request.get_full_path())  # one for members
         raise Http404(_("There is no such learning example."))
-    return example
-
-
-class _LoginFirst(Exception):
-    pass
-
-
-@login_not_required
-@require_GET
-def public_detail(request, pk: int):
-    try:
-        example = _readable(request, pk)
-    except _LoginFirst:
-        return redirect_to_login(request.get_full_path())
     return render(
         request,
         "learning/detail.html",
@@ -158,10 +138,10 @@ def _persons(organisation: Organisation):
     return ContactPerson.objects.filter(organisation=organisation, erased_at=None).order_by("name")
 
 
-def _editor(request, *, organisation, example, by_secretariat: bool, organisations=None):
+def _editor(request, *, organisation, example, by_secretariat: bool):
     """The form's page: GET shows it, POST saves (and submits when asked). Returns a response,
     or the saved example for the caller to redirect."""
-    persons = _persons(organisation) if organisation else []
+    persons = _persons(organisation)
     if request.method == "POST":
         form = ExampleForm(request.POST, persons=persons)
         if form.is_valid():
@@ -192,14 +172,7 @@ def _editor(request, *, organisation, example, by_secretariat: bool, organisatio
                     messages.success(request, _("Saved."))
                 return example
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for name, problems in error.message_dict.items():
-                        target = name if name in form.fields else None
-                        for problem in problems:
-                            form.add_error(target, problem)
-                else:
-                    for problem in messages_of(error):
-                        form.add_error(None, problem)
+                add_to_form(form, error)
     else:
         initial = ExampleForm.initial_of(ExampleData.of(example)) if example else {}
         form = ExampleForm(initial=initial, persons=persons)
@@ -223,7 +196,8 @@ def _editor(request, *, organisation, example, by_secretariat: bool, organisatio
 
 def _attachment_post(request, example: LearningExample) -> None:
     if request.POST.get("remove"):
-        attachment = example.attachments.filter(pk=_number(request.POST["remove"]) or 0).first()
+        remove = request.POST["remove"]
+        attachment = next((a for a in example.attachments.all() if str(a.pk) == remove), None)
         if attachment is not None:
             attachment_delete(attachment=attachment, actor=request.user)
             messages.success(request, _("The file is removed."))

@@ -392,3 +392,9 @@ def test_the_contact_person_is_in_their_export_and_erased_from_the_example(demo,
     assert examples_erase(person) == 1
     example.refresh_from_db()
     assert example.contact_person is None and example.title == "Parker"
+
+
+def test_a_year_that_cannot_be_read_is_a_clear_400(demo):
+    refused = Client().get("/larande-exempel/?ar=tjugotjugofyra")
+    assert refused.status_code == 400
+    assert Client().get("/larande-exempel/?ar=2024").status_code == 200
