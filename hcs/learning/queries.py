@@ -73,7 +73,7 @@ def find(
     else:
         by_id = {e.pk: e for e in candidates.filter(pk__in=ranked)}
         examples = [by_id[pk] for pk in ranked if pk in by_id]
-    chosen = [t for t in (tags or []) if t in LABELS]
+    chosen = tags or []  # a tag no example can have (not in LABELS) matches nothing
     examples = [
         e
         for e in examples

@@ -24,6 +24,7 @@ from django.db import connection
 from django.db.models import F, Value
 
 from hcs.followup.tags import LABELS
+from hcs.learning.models import LearningExample
 
 WORD = re.compile(r"\w+")
 VOWELS = set("aeiouyåäö")
@@ -97,7 +98,7 @@ def index(example) -> None:
             for name, text in fields.items()
         ]
         vector = reduce(lambda a, b: a + b, parts)
-        type(example).objects.filter(pk=example.pk).update(search_vector=vector)
+        LearningExample.objects.filter(pk=example.pk).update(search_vector=vector)
         return
     stemmed = [" ".join(stems(fields[name])) for name in WEIGHTS]
     with connection.cursor() as cursor:
@@ -136,8 +137,6 @@ def ranked_ids(query: str) -> list[int] | None:
                 part = part | SearchQuery(f"'{extra}'", config="simple", search_type="raw")
             parts.append(part)
         search = reduce(lambda a, b: a & b, parts)
-        from hcs.learning.models import LearningExample
-
         return list(
             LearningExample.objects.filter(search_vector=search)
             .annotate(rank=SearchRank(F("search_vector"), search))
