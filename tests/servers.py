@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -93,6 +94,14 @@ def worker(env: dict[str, str], log: Path, *options: str) -> subprocess.Popen:
     ]  # fmt: skip
     output = log.open("a")
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+
+
+def redis_reachable(address: tuple[str, int] = ("127.0.0.1", 6379)) -> bool:
+    try:
+        with socket.create_connection(address, timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 def wait_until_up(port: int, seconds: float = 30) -> None:

@@ -2,11 +2,12 @@
 on their own ports) and two task workers (`manage.py worker`) on one PostgreSQL and one Redis
 (`CACHE_URL`). A client's rate limit holds across both servers; the public page cache of one
 server shows a write made through the other; a mailing and e-mails queued through either server
-are each sent once. Runs in the PostgreSQL pass, on the pass's own database."""
+are each sent once. Runs in the PostgreSQL pass, on the pass's own database. The tests share
+Redis's database 12 (each begins by emptying it), so they run one after another, in one test
+process: `make test` hands pytest-xdist whole modules (`--dist loadfile`)."""
 
 import json
 import os
-import socket
 import time
 from datetime import date
 
@@ -28,17 +29,9 @@ LIMIT = 10  # hcs.lib.ratelimit.DEFAULT_LIMITS["registration"]
 SUBSCRIBERS = 150
 
 
-def _redis_reachable() -> bool:
-    try:
-        with socket.create_connection(REDIS, timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture
 def platform(tmp_path):
-    if not _redis_reachable():
+    if not servers.redis_reachable():
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true: Redis on 127.0.0.1:6379 is needed")
         pytest.skip("no Redis on 127.0.0.1:6379")

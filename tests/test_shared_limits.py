@@ -4,12 +4,6 @@ worker. Runs in the PostgreSQL pass, on the pass's own database."""
 
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,72 +11,26 @@ import pytest
 from django.core.management import call_command
 
 from tests import servers
+from tests.smtp import free_port
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 10  # hcs.lib.ratelimit.DEFAULT_LIMITS["registration"]
 REDIS = ("127.0.0.1", 6379)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _redis_reachable() -> bool:
-    try:
-        with socket.create_connection(REDIS, timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 def _gunicorn(cache_url: str, port: int, log: Path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "hcs.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "shared-limits-test",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": servers.database_url(),
-        "CACHE_URL": cache_url,
-    }
-    command = [
-        sys.executable, "-m", "gunicorn", "hcs.wsgi",
-        "--workers", "2",
-        # Loaded before the fork, so that both workers are ready when the first answers.
-        "--preload",
-        "--bind", f"127.0.0.1:{port}",
-        "--access-logfile", str(log),
-        "--access-logformat", "%(p)s %(s)s %(U)s",
-    ]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
-
-
-def _wait(port: int) -> None:
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("gunicorn did not start")
+    """Two workers, loaded before the fork (both ready when the first answers), each request's
+    worker in the access log."""
+    env = servers.production_env(CACHE_URL=cache_url)
+    options = ["--workers", "2", "--preload", "--access-logfile", str(log)]
+    options += ["--access-logformat", "%(p)s %(s)s %(U)s"]
+    return servers.gunicorn(port, env, log.with_suffix(".out"), *options)
 
 
 def _register(port: int, n: int) -> int:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/v1/events/999999/registrations",
-        data=b'{"name": "P", "email": "p%d@example.org", "role": "official"}' % n,
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    try:
-        return urllib.request.urlopen(request, timeout=10).status
-    except urllib.error.HTTPError as error:
-        return error.code
+    body = {"name": "P", "email": f"p{n}@example.org", "role": "official"}
+    return servers.call(port, "/api/v1/events/999999/registrations", body)[0]
 
 
 def _answered_by(log: Path) -> set[str]:
@@ -99,11 +47,11 @@ MOST = 120  # requests at most, waiting for the second worker to take one
 def _walk(cache_url: str, tmp_path: Path) -> tuple[list[int], set[str]]:
     """At least LIMIT + 8 registrations, in batches of six at once, and more until both workers
     have answered some: on a busy machine one worker may take the first batches alone."""
-    port, log = _free_port(), tmp_path / "access.log"
+    port, log = free_port(), tmp_path / "access.log"
     server = _gunicorn(cache_url, port, log)
     codes: list[int] = []
     try:
-        _wait(port)
+        servers.wait_until_up(port)
         with ThreadPoolExecutor(max_workers=BATCH) as pool:
             while len(codes) < MOST and (len(codes) < LIMIT + 8 or len(_answered_by(log)) < 2):
                 numbers = range(len(codes), len(codes) + BATCH)
@@ -121,7 +69,7 @@ def _check(codes: list[int], pids: set[str]) -> None:
 
 
 @pytest.mark.skipif(
-    not _redis_reachable() and os.environ.get("CI") != "true",
+    not servers.redis_reachable() and os.environ.get("CI") != "true",
     reason="no Redis on 127.0.0.1:6379",
 )
 def test_two_workers_share_the_limit_in_redis(tmp_path):
